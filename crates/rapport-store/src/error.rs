@@ -1,0 +1,48 @@
+//! The store's one error type: every way opening, reading or writing a workspace can
+//! fail, each specific enough for the UI and the command line to say what to do.
+
+use std::path::PathBuf;
+
+use rapport_core::ValidationError;
+
+/// What went wrong with a workspace file or a write to it.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{} does not exist", .0.display())]
+    NotFound(PathBuf),
+    #[error("{} already exists; choose another name", .0.display())]
+    AlreadyExists(PathBuf),
+    #[error("{} is not a Rapport workspace", .0.display())]
+    NotAWorkspace(PathBuf),
+    #[error("{} is damaged ({detail}); open a backup or a copy instead", .path.display())]
+    Corrupt { path: PathBuf, detail: String },
+    #[error(
+        "{} was written by a newer Rapport (schema {found}; this version reads up to {supported}); update Rapport to open it",
+        .path.display()
+    )]
+    NewerSchema {
+        path: PathBuf,
+        found: i64,
+        supported: i64,
+    },
+    #[error("{} is open in another Rapport window or program; close it there first", .0.display())]
+    Locked(PathBuf),
+    #[error("{} is read-only; save a copy to edit it", .0.display())]
+    ReadOnly(PathBuf),
+    #[error("{0}")]
+    Validation(#[from] ValidationError),
+    #[error("no {entity} with id {id}")]
+    MissingRow { entity: &'static str, id: i64 },
+    #[error("nothing to {0}")]
+    NothingTo(&'static str),
+    #[error("file error: {0}")]
+    Io(#[from] std::io::Error),
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("migration error: {0}")]
+    Migration(#[from] rusqlite_migration::Error),
+    #[error("history error: {0}")]
+    History(String),
+}
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;

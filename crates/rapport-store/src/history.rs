@@ -1,0 +1,394 @@
+//! Undo and redo, persisted in the workspace. Every user action runs in one
+//! transaction; while it runs, triggers (migration 0002) record the before and after
+//! image of each row it touches, cascades included. Undo replays the before images in
+//! reverse, redo the after images forward, both with recording switched off.
+
+use std::collections::HashMap;
+
+use rusqlite::{params, OptionalExtension, Transaction, TransactionBehavior};
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Result, StoreError};
+use crate::workspace::Workspace;
+
+/// What an action did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum Verb {
+    Create,
+    Update,
+    Delete,
+    Import,
+}
+
+impl Verb {
+    fn code(self) -> &'static str {
+        match self {
+            Verb::Create => "create",
+            Verb::Update => "update",
+            Verb::Delete => "delete",
+            Verb::Import => "import",
+        }
+    }
+
+    fn from_code(code: &str) -> Option<Self> {
+        Some(match code {
+            "create" => Verb::Create,
+            "update" => Verb::Update,
+            "delete" => Verb::Delete,
+            "import" => Verb::Import,
+            _ => return None,
+        })
+    }
+}
+
+/// Which kind of thing an action touched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum EntityKind {
+    Account,
+    OrgUnit,
+    Stakeholder,
+    Influence,
+    TeamMember,
+    Coverage,
+    Interaction,
+    StageChange,
+    Factor,
+    Workspace,
+}
+
+impl EntityKind {
+    pub fn code(self) -> &'static str {
+        match self {
+            EntityKind::Account => "account",
+            EntityKind::OrgUnit => "org_unit",
+            EntityKind::Stakeholder => "stakeholder",
+            EntityKind::Influence => "influence",
+            EntityKind::TeamMember => "team_member",
+            EntityKind::Coverage => "coverage",
+            EntityKind::Interaction => "interaction",
+            EntityKind::StageChange => "stage_change",
+            EntityKind::Factor => "factor",
+            EntityKind::Workspace => "workspace",
+        }
+    }
+
+    fn from_code(code: &str) -> Option<Self> {
+        [
+            EntityKind::Account,
+            EntityKind::OrgUnit,
+            EntityKind::Stakeholder,
+            EntityKind::Influence,
+            EntityKind::TeamMember,
+            EntityKind::Coverage,
+            EntityKind::Interaction,
+            EntityKind::StageChange,
+            EntityKind::Factor,
+            EntityKind::Workspace,
+        ]
+        .into_iter()
+        .find(|k| k.code() == code)
+    }
+}
+
+/// How an action is named in the Undo/Redo menu ("delete stakeholder Li Wei"); the UI
+/// translates verb and entity.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ActionLabel {
+    pub verb: Verb,
+    pub entity: EntityKind,
+    /// The name of the thing acted on, as it was.
+    pub name: String,
+}
+
+impl ActionLabel {
+    pub fn new(verb: Verb, entity: EntityKind, name: impl Into<String>) -> Self {
+        ActionLabel {
+            verb,
+            entity,
+            name: name.into(),
+        }
+    }
+}
+
+/// What Undo and Redo would do now.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct HistoryState {
+    pub can_undo: bool,
+    pub can_redo: bool,
+    pub undo_label: Option<ActionLabel>,
+    pub redo_label: Option<ActionLabel>,
+}
+
+/// Tables whose rows history may replay. A table name read back from the history is
+/// only ever used in SQL after it is found here.
+const REPLAYABLE: &[&str] = &[
+    "factors",
+    "accounts",
+    "account_factor_scores",
+    "org_units",
+    "stakeholders",
+    "stakeholder_roles",
+    "influences",
+    "team_members",
+    "coverage",
+    "interactions",
+    "interaction_stakeholders",
+    "interaction_team_members",
+    "stage_changes",
+];
+
+impl Workspace {
+    /// Runs one user action: a single immediate transaction in which `body` writes and
+    /// the triggers record every row change under a new history entry. If `body` fails,
+    /// nothing is written. Performing an action discards the redo stack.
+    pub(crate) fn act<T>(
+        &mut self,
+        label: ActionLabel,
+        body: impl FnOnce(&Transaction<'_>) -> Result<T>,
+    ) -> Result<T> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        tx.execute("DELETE FROM history_actions WHERE undone = 1", [])?;
+        tx.execute(
+            "INSERT INTO history_actions (verb, entity, name, at) VALUES (?1, ?2, ?3, ?4)",
+            params![
+                label.verb.code(),
+                label.entity.code(),
+                label.name,
+                chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+            ],
+        )?;
+        let action_id = tx.last_insert_rowid();
+        tx.execute(
+            "UPDATE history_recorder SET action_id = ?1 WHERE id = 1",
+            [action_id],
+        )?;
+        let value = body(&tx)?;
+        tx.execute(
+            "UPDATE history_recorder SET action_id = NULL WHERE id = 1",
+            [],
+        )?;
+        let changes: i64 = tx.query_row(
+            "SELECT count(*) FROM history_changes WHERE action_id = ?1",
+            [action_id],
+            |r| r.get(0),
+        )?;
+        if changes == 0 {
+            // An edit that changed nothing is not worth an undo step.
+            tx.execute("DELETE FROM history_actions WHERE id = ?1", [action_id])?;
+        }
+        tx.commit()?;
+        Ok(value)
+    }
+
+    /// Writes without recording history (demo data, imports of a fresh file), in one
+    /// transaction.
+    pub(crate) fn write_unrecorded<T>(
+        &mut self,
+        body: impl FnOnce(&Transaction<'_>) -> Result<T>,
+    ) -> Result<T> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        tx.execute(
+            "UPDATE history_recorder SET action_id = NULL WHERE id = 1",
+            [],
+        )?;
+        let value = body(&tx)?;
+        tx.commit()?;
+        Ok(value)
+    }
+
+    /// Undoes the latest action that is not undone yet.
+    pub fn undo(&mut self) -> Result<HistoryState> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let action: Option<i64> = tx
+            .query_row(
+                "SELECT id FROM history_actions WHERE undone = 0 ORDER BY id DESC LIMIT 1",
+                [],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let Some(action) = action else {
+            return Err(StoreError::NothingTo("undo"));
+        };
+        replay(&tx, action, Direction::Backward)?;
+        tx.execute(
+            "UPDATE history_actions SET undone = 1 WHERE id = ?1",
+            [action],
+        )?;
+        tx.commit()?;
+        self.history_state()
+    }
+
+    /// Redoes the earliest undone action.
+    pub fn redo(&mut self) -> Result<HistoryState> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let action: Option<i64> = tx
+            .query_row(
+                "SELECT id FROM history_actions WHERE undone = 1 ORDER BY id ASC LIMIT 1",
+                [],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let Some(action) = action else {
+            return Err(StoreError::NothingTo("redo"));
+        };
+        replay(&tx, action, Direction::Forward)?;
+        tx.execute(
+            "UPDATE history_actions SET undone = 0 WHERE id = ?1",
+            [action],
+        )?;
+        tx.commit()?;
+        self.history_state()
+    }
+
+    /// What Undo and Redo would do now.
+    pub fn history_state(&self) -> Result<HistoryState> {
+        let undo_label = self.label_of(
+            "SELECT verb, entity, name FROM history_actions WHERE undone = 0 ORDER BY id DESC LIMIT 1",
+        )?;
+        let redo_label = self.label_of(
+            "SELECT verb, entity, name FROM history_actions WHERE undone = 1 ORDER BY id ASC LIMIT 1",
+        )?;
+        Ok(HistoryState {
+            can_undo: undo_label.is_some(),
+            can_redo: redo_label.is_some(),
+            undo_label,
+            redo_label,
+        })
+    }
+
+    /// Forgets all history (after writing demo data into a new file).
+    pub fn clear_history(&mut self) -> Result<()> {
+        self.conn.execute("DELETE FROM history_actions", [])?;
+        Ok(())
+    }
+
+    fn label_of(&self, sql: &str) -> Result<Option<ActionLabel>> {
+        let row: Option<(String, String, String)> = self
+            .conn
+            .query_row(sql, [], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .optional()?;
+        let Some((verb, entity, name)) = row else {
+            return Ok(None);
+        };
+        let verb = Verb::from_code(&verb)
+            .ok_or_else(|| StoreError::History(format!("unknown verb {verb:?}")))?;
+        let entity = EntityKind::from_code(&entity)
+            .ok_or_else(|| StoreError::History(format!("unknown entity {entity:?}")))?;
+        Ok(Some(ActionLabel { verb, entity, name }))
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Direction {
+    Backward,
+    Forward,
+}
+
+struct Change {
+    table: String,
+    row_id: i64,
+    old: Option<String>,
+    new: Option<String>,
+}
+
+/// Applies one action's recorded changes in the given direction. Foreign keys are
+/// checked at commit, so the order of re-inserted parents and children does not matter.
+fn replay(tx: &Transaction<'_>, action: i64, direction: Direction) -> Result<()> {
+    tx.execute(
+        "UPDATE history_recorder SET action_id = NULL WHERE id = 1",
+        [],
+    )?;
+    tx.pragma_update(None, "defer_foreign_keys", "ON")?;
+    let order = match direction {
+        Direction::Backward => "DESC",
+        Direction::Forward => "ASC",
+    };
+    let changes: Vec<Change> = {
+        let mut stmt = tx.prepare(&format!(
+            "SELECT tbl, row_id, old, new FROM history_changes WHERE action_id = ?1 ORDER BY seq {order}"
+        ))?;
+        let rows = stmt.query_map([action], |r| {
+            Ok(Change {
+                table: r.get(0)?,
+                row_id: r.get(1)?,
+                old: r.get(2)?,
+                new: r.get(3)?,
+            })
+        })?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    let mut columns: HashMap<&'static str, Vec<String>> = HashMap::new();
+    for change in changes {
+        let table = REPLAYABLE
+            .iter()
+            .copied()
+            .find(|t| *t == change.table)
+            .ok_or_else(|| StoreError::History(format!("unknown table {:?}", change.table)))?;
+        if !columns.contains_key(table) {
+            columns.insert(table, table_columns(tx, table)?);
+        }
+        let cols = &columns[table];
+        let (from, to) = match direction {
+            Direction::Backward => (change.new, change.old),
+            Direction::Forward => (change.old, change.new),
+        };
+        match (from, to) {
+            // The row should not exist afterwards.
+            (Some(_), None) => {
+                tx.execute(
+                    &format!("DELETE FROM {table} WHERE id = ?1"),
+                    [change.row_id],
+                )?;
+            }
+            // The row should exist afterwards with this image.
+            (None, Some(image)) => {
+                let names = cols.join(", ");
+                let values = cols
+                    .iter()
+                    .map(|c| format!("json_extract(?1, '$.{c}')"))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                tx.execute(
+                    &format!("INSERT INTO {table} ({names}) SELECT {values}"),
+                    [image],
+                )?;
+            }
+            (Some(_), Some(image)) => {
+                let sets = cols
+                    .iter()
+                    .filter(|c| c.as_str() != "id")
+                    .map(|c| format!("{c} = json_extract(?1, '$.{c}')"))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                tx.execute(
+                    &format!("UPDATE {table} SET {sets} WHERE id = ?2"),
+                    params![image, change.row_id],
+                )?;
+            }
+            (None, None) => {}
+        }
+    }
+    Ok(())
+}
+
+fn table_columns(tx: &Transaction<'_>, table: &str) -> Result<Vec<String>> {
+    let mut stmt = tx.prepare(&format!("PRAGMA table_info({table})"))?;
+    let cols = stmt
+        .query_map([], |r| r.get::<_, String>(1))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(cols)
+}

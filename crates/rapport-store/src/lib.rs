@@ -1,0 +1,15 @@
+//! Rapport's workspace file: one SQLite database per workspace, holding the domain
+//! model, its undo history and its settings. Forward-only migrations, WAL with
+//! `synchronous=FULL`, foreign keys on, one transaction per user action.
+
+mod entities;
+pub mod error;
+pub mod history;
+pub mod migrate;
+mod reads;
+mod rows;
+mod workspace;
+
+pub use error::{Result, StoreError};
+pub use history::{ActionLabel, EntityKind, HistoryState, Verb};
+pub use workspace::{Workspace, APPLICATION_ID};

@@ -1,0 +1,227 @@
+//! Opening, creating and copying a workspace file: the checks that keep a damaged,
+//! foreign, locked or newer file untouched, and the pragmas that make every saved
+//! action durable.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, ErrorCode, OpenFlags};
+
+use crate::error::{Result, StoreError};
+use crate::migrate;
+
+/// `PRAGMA application_id` of every Rapport workspace ("RAPP").
+pub const APPLICATION_ID: i32 = 0x5241_5050;
+
+/// How long to wait for a lock held by another connection before saying "locked".
+const BUSY_TIMEOUT: Duration = Duration::from_millis(1500);
+
+/// An open workspace file. It owns its SQLite connection; callers use its methods and
+/// never see the connection, a transaction or a lock guard.
+#[derive(Debug)]
+pub struct Workspace {
+    pub(crate) conn: Connection,
+    path: PathBuf,
+}
+
+impl Workspace {
+    /// Creates a new, empty workspace at `path` (which must not exist yet), with the
+    /// default portfolio factors.
+    pub fn create(path: &Path) -> Result<Self> {
+        if path.exists() {
+            return Err(StoreError::AlreadyExists(path.to_path_buf()));
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let mut conn = Connection::open_with_flags(path, flags)?;
+        conn.pragma_update(None, "application_id", APPLICATION_ID)?;
+        configure(&conn, path)?;
+        migrate::to_latest(&mut conn)?;
+        let mut workspace = Workspace {
+            conn,
+            path: path.to_path_buf(),
+        };
+        workspace.seed_defaults()?;
+        Ok(workspace)
+    }
+
+    /// Opens an existing workspace, migrating an older schema forward. Refuses, without
+    /// changing a byte, a file that is missing, read-only, not a Rapport workspace,
+    /// damaged, from a newer Rapport, or open elsewhere.
+    pub fn open(path: &Path) -> Result<Self> {
+        let metadata = match std::fs::metadata(path) {
+            Ok(m) => m,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Err(StoreError::NotFound(path.to_path_buf()))
+            }
+            Err(e) => return Err(e.into()),
+        };
+        if metadata.is_dir() || !has_sqlite_header(path)? {
+            return Err(StoreError::NotAWorkspace(path.to_path_buf()));
+        }
+        if metadata.permissions().readonly() {
+            return Err(StoreError::ReadOnly(path.to_path_buf()));
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let mut conn = Connection::open_with_flags(path, flags).map_err(|e| classify(e, path))?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        // Read-only checks first: nothing below writes until they pass.
+        let app_id: i32 = conn
+            .pragma_query_value(None, "application_id", |r| r.get(0))
+            .map_err(|e| classify(e, path))?;
+        if app_id != APPLICATION_ID {
+            return Err(StoreError::NotAWorkspace(path.to_path_buf()));
+        }
+        let version = migrate::schema_version(&conn).map_err(|e| classify(e, path))?;
+        if version > migrate::LATEST {
+            return Err(StoreError::NewerSchema {
+                path: path.to_path_buf(),
+                found: version,
+                supported: migrate::LATEST,
+            });
+        }
+        let check: String = conn
+            .pragma_query_value(None, "quick_check", |r| r.get(0))
+            .map_err(|e| classify(e, path))?;
+        if check != "ok" {
+            return Err(StoreError::Corrupt {
+                path: path.to_path_buf(),
+                detail: check,
+            });
+        }
+        configure(&conn, path)?;
+        migrate::to_latest(&mut conn)?;
+        Ok(Workspace {
+            conn,
+            path: path.to_path_buf(),
+        })
+    }
+
+    /// A workspace in memory, for tests and benchmarks.
+    pub fn in_memory() -> Result<Self> {
+        let mut conn = Connection::open_in_memory()?;
+        conn.pragma_update(None, "application_id", APPLICATION_ID)?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        migrate::to_latest(&mut conn)?;
+        let mut workspace = Workspace {
+            conn,
+            path: PathBuf::from(":memory:"),
+        };
+        workspace.seed_defaults()?;
+        Ok(workspace)
+    }
+
+    /// The file this workspace lives in.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The schema version of the open file (after migration, always the latest).
+    pub fn schema_version(&self) -> Result<i64> {
+        Ok(migrate::schema_version(&self.conn)?)
+    }
+
+    /// Writes a consistent copy of the workspace to `dest` with SQLite's online backup
+    /// API. The copy is written beside `dest` and renamed into place, so `dest` is
+    /// either the old file or the complete copy, never half of one.
+    pub fn save_copy(&self, dest: &Path) -> Result<()> {
+        if same_file(&self.path, dest) {
+            return Err(StoreError::AlreadyExists(dest.to_path_buf()));
+        }
+        let dir = dest
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or_else(|| Path::new("."));
+        let file_name = dest
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "workspace.rapport".into());
+        let temp = dir.join(format!(".{file_name}.partial-{}", std::process::id()));
+        let _ = std::fs::remove_file(&temp);
+        let result = (|| -> Result<()> {
+            let mut target = Connection::open(&temp)?;
+            {
+                let backup = rusqlite::backup::Backup::new(&self.conn, &mut target)?;
+                backup.run_to_completion(256, Duration::from_millis(0), None)?;
+            }
+            // The copy is a standalone file: no WAL beside it.
+            target.pragma_update(None, "journal_mode", "DELETE")?;
+            drop(target);
+            std::fs::rename(&temp, dest)?;
+            Ok(())
+        })();
+        if result.is_err() {
+            let _ = std::fs::remove_file(&temp);
+        }
+        result
+    }
+
+    /// `PRAGMA integrity_check` of the open file; `ok` when healthy.
+    pub fn integrity_check(&self) -> Result<String> {
+        let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
+        let lines: Vec<String> = stmt
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(lines.join("\n"))
+    }
+}
+
+/// Pragmas for user data: WAL, synchronous FULL (a saved action survives power loss),
+/// foreign keys, and an exclusive lock so that a second program cannot write the same
+/// file behind our back.
+fn configure(conn: &Connection, path: &Path) -> Result<()> {
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    conn.pragma_update(None, "locking_mode", "EXCLUSIVE")
+        .map_err(|e| classify(e, path))?;
+    let mode: String = conn
+        .pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))
+        .map_err(|e| classify(e, path))?;
+    if !mode.eq_ignore_ascii_case("wal") {
+        return Err(StoreError::Locked(path.to_path_buf()));
+    }
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    // Take the exclusive lock now rather than at the first edit.
+    conn.execute_batch("BEGIN IMMEDIATE; COMMIT;")
+        .map_err(|e| classify(e, path))?;
+    Ok(())
+}
+
+/// Maps SQLite's failure codes at open time to what the user needs to hear.
+fn classify(error: rusqlite::Error, path: &Path) -> StoreError {
+    match error.sqlite_error_code() {
+        Some(ErrorCode::DatabaseBusy) | Some(ErrorCode::DatabaseLocked) => {
+            StoreError::Locked(path.to_path_buf())
+        }
+        Some(ErrorCode::NotADatabase) => StoreError::NotAWorkspace(path.to_path_buf()),
+        Some(ErrorCode::DatabaseCorrupt) => StoreError::Corrupt {
+            path: path.to_path_buf(),
+            detail: error.to_string(),
+        },
+        Some(ErrorCode::ReadOnly) | Some(ErrorCode::CannotOpen) => {
+            StoreError::ReadOnly(path.to_path_buf())
+        }
+        _ => StoreError::Sqlite(error),
+    }
+}
+
+/// Does the file start with SQLite's magic header? (An empty file would otherwise be
+/// silently turned into a new database.)
+fn has_sqlite_header(path: &Path) -> Result<bool> {
+    let mut header = [0u8; 16];
+    let mut file = std::fs::File::open(path)?;
+    match file.read_exact(&mut header) {
+        Ok(()) => Ok(&header == b"SQLite format 3\0"),
+        Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => Ok(false),
+        Err(e) => Err(e.into()),
+    }
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}

@@ -1,0 +1,8 @@
+//! Every command the webview may call. Each is thin: decode, call one store
+//! function on a blocking thread, emit what changed, encode.
+
+pub mod entities;
+pub mod history;
+pub mod preferences;
+pub mod reads;
+pub mod workspace;
