@@ -77,15 +77,18 @@ impl From<StoreError> for AppError {
             StoreError::NothingTo("redo") => ErrorKind::NothingToRedo,
             StoreError::NothingTo(_) => ErrorKind::NothingToUndo,
             StoreError::Io(_) => ErrorKind::Io,
-            StoreError::Sqlite(e) => match e.sqlite_error_code() {
-                Some(rusqlite::ErrorCode::DiskFull)
-                | Some(rusqlite::ErrorCode::SystemIoFailure) => ErrorKind::Io,
-                Some(rusqlite::ErrorCode::ReadOnly) => ErrorKind::ReadOnly,
-                Some(rusqlite::ErrorCode::DatabaseBusy)
-                | Some(rusqlite::ErrorCode::DatabaseLocked) => ErrorKind::Locked,
-                _ => ErrorKind::Internal,
-            },
-            StoreError::Migration(_) | StoreError::History(_) => ErrorKind::Internal,
+            e @ (StoreError::Sqlite(_) | StoreError::Migration(_)) => {
+                if e.is_disk_failure() {
+                    ErrorKind::Io
+                } else if e.is_busy() {
+                    ErrorKind::Locked
+                } else if e.is_read_only() {
+                    ErrorKind::ReadOnly
+                } else {
+                    ErrorKind::Internal
+                }
+            }
+            StoreError::History(_) => ErrorKind::Internal,
         };
         AppError::new(kind, message)
     }

@@ -85,7 +85,7 @@ pub fn open_or_create_demo(data_dir: &Path) -> Result<Workspace, StoreError> {
     }
     std::fs::create_dir_all(data_dir)?;
     let mut ws = Workspace::create(&path)?;
-    // DEMO-PENDING rapport_store::demo::write_demo(&mut ws, chrono::Local::now().date_naive())?;
+    rapport_store::demo::write_demo(&mut ws, chrono::Local::now().date_naive())?;
     Ok(ws)
 }
 

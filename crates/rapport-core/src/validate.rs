@@ -435,7 +435,8 @@ mod tests {
     #[test]
     fn stakeholder_cases() {
         type Edit = fn(&mut StakeholderFields);
-        let cases: Vec<(&str, Edit, Vec<(&str, FieldErrorCode)>)> = vec![
+        type Expected = Vec<(&'static str, FieldErrorCode)>;
+        let cases: Vec<(&str, Edit, Expected)> = vec![
             ("valid", |_| {}, vec![]),
             (
                 "blank name",

@@ -46,3 +46,37 @@ pub enum StoreError {
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+impl StoreError {
+    /// Did the disk refuse a write (full, I/O error, read-only medium)? The action was
+    /// rolled back; the user should free space or save a copy elsewhere.
+    pub fn is_disk_failure(&self) -> bool {
+        matches!(
+            self.sqlite_code(),
+            Some(rusqlite::ErrorCode::DiskFull) | Some(rusqlite::ErrorCode::SystemIoFailure)
+        )
+    }
+
+    /// Was the file busy in another connection?
+    pub fn is_busy(&self) -> bool {
+        matches!(
+            self.sqlite_code(),
+            Some(rusqlite::ErrorCode::DatabaseBusy) | Some(rusqlite::ErrorCode::DatabaseLocked)
+        )
+    }
+
+    /// Did SQLite refuse to write because the file or medium is read-only?
+    pub fn is_read_only(&self) -> bool {
+        matches!(self.sqlite_code(), Some(rusqlite::ErrorCode::ReadOnly))
+    }
+
+    fn sqlite_code(&self) -> Option<rusqlite::ErrorCode> {
+        match self {
+            StoreError::Sqlite(e) => e.sqlite_error_code(),
+            StoreError::Migration(rusqlite_migration::Error::RusqliteError { err, .. }) => {
+                err.sqlite_error_code()
+            }
+            _ => None,
+        }
+    }
+}

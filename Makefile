@@ -1,0 +1,38 @@
+# The two commands of the README: `make run` and `make test`. The other targets are
+# their parts.
+.PHONY: run test setup ui app check-rust test-rust check-ui e2e bindings demo
+
+run: setup ui app
+	./target/debug/rapport-desktop
+
+test: setup ui check-rust test-rust check-ui app e2e
+
+setup:
+	bash scripts/setup.sh --e2e
+
+ui:
+	npm --prefix ui run build
+
+app: ui
+	cargo build -p rapport-desktop --features custom-protocol
+
+check-rust: ui
+	cargo fmt --all --check
+	cargo clippy --workspace --all-targets -- -D warnings
+
+test-rust: ui
+	cargo test --workspace
+
+check-ui:
+	npm --prefix ui run check
+	npm --prefix ui run lint
+	npm --prefix ui test
+
+e2e: app
+	bash scripts/e2e.sh
+
+bindings:
+	RAPPORT_UPDATE_BINDINGS=1 cargo test -p rapport-desktop --test bindings
+
+demo:
+	cargo run -p rapport-cli -- --workspace demo.rapport demo

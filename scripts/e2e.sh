@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Runs the end-to-end suite against the real rapport-desktop window: Xvfb (when there
+# is no display), tauri-driver (which starts WebKitWebDriver), then the Rust WebDriver
+# tests. Screenshots land in target/e2e/.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+APP=$ROOT/target/debug/rapport-desktop
+DRIVER=$ROOT/target/tools/bin/tauri-driver
+mkdir -p target/e2e
+
+[ -x "$APP" ] || { echo "e2e: build the app first (make app)"; exit 1; }
+[ -x "$DRIVER" ] || { echo "e2e: tauri-driver missing (scripts/setup.sh --e2e)"; exit 1; }
+
+PIDS=()
+cleanup() {
+  for pid in "${PIDS[@]}"; do
+    pkill -P "$pid" 2>/dev/null || true
+    kill "$pid" 2>/dev/null || true
+  done
+  pkill -f WebKitWebDriver 2>/dev/null || true
+}
+trap cleanup EXIT
+
+if [ -z "${DISPLAY:-}" ]; then
+  Xvfb :99 -screen 0 1400x900x24 -nolisten tcp >target/e2e/xvfb.log 2>&1 &
+  PIDS+=($!)
+  export DISPLAY=:99
+  sleep 1
+fi
+"$DRIVER" --port 4444 --native-port 4445 >target/e2e/tauri-driver.log 2>&1 &
+PIDS+=($!)
+for _ in $(seq 1 50); do
+  curl -fs http://127.0.0.1:4444/status >/dev/null 2>&1 && break
+  sleep 0.2
+done
+
+RAPPORT_E2E=1 RAPPORT_APP="$APP" RAPPORT_WEBDRIVER=http://127.0.0.1:4444 \
+  cargo test -p rapport-tests --test e2e_foundation -- --test-threads=1 --nocapture 2>&1 | tee target/e2e/e2e.log
+status=${PIPESTATUS[0]}
+passed=$(grep -E "^test .* \.\.\. ok$" target/e2e/e2e.log | wc -l)
+failed=$(grep -E "^test .* \.\.\. FAILED$" target/e2e/e2e.log | wc -l)
+echo "e2e: $passed passed, $failed failed"
+exit "$status"

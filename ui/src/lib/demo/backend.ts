@@ -1,0 +1,291 @@
+// An in-memory stand-in for the Rust backend, answering the same IPC commands, so the UI can
+// be developed in a plain browser and exercised in component tests. Never used inside Tauri.
+import { mockIPC } from '@tauri-apps/api/mocks';
+import { emit } from '@tauri-apps/api/event';
+import type {
+  AccountDetail, AccountSummary, ActionLabel, AppError, EntityKind, FieldError, HistoryState, Preferences,
+  StageChange,
+} from '../bindings';
+
+type Row = { id: number; fields: Record<string, unknown> };
+type Snapshot = Record<string, Row[]>;
+
+const TABLES: Record<string, EntityKind> = {
+  account: 'account',
+  org_unit: 'org_unit',
+  stakeholder: 'stakeholder',
+  influence: 'influence',
+  team_member: 'team_member',
+  coverage: 'coverage',
+  interaction: 'interaction',
+  stage_change: 'stage_change',
+};
+
+class DemoStore {
+  tables: Snapshot = Object.fromEntries(Object.keys(TABLES).map((k) => [k, []]));
+  factors: Row[] = [];
+  nextId = 1;
+  undoStack: { before: Snapshot; after: Snapshot | null; label: ActionLabel }[] = [];
+  redoStack: { before: Snapshot; after: Snapshot | null; label: ActionLabel }[] = [];
+  open = true;
+  preferences: Preferences = { language: null, theme: 'system' };
+
+  snapshot(): Snapshot {
+    return structuredClone(this.tables);
+  }
+
+  insert(table: string, fields: Record<string, unknown>): number {
+    const id = this.nextId++;
+    this.tables[table]!.push({ id, fields: structuredClone(fields) });
+    return id;
+  }
+
+  get(table: string, id: number): Row | undefined {
+    return this.tables[table]!.find((r) => r.id === id);
+  }
+
+  history(): HistoryState {
+    return {
+      can_undo: this.undoStack.length > 0,
+      can_redo: this.redoStack.length > 0,
+      undo_label: this.undoStack.at(-1)?.label ?? null,
+      redo_label: this.redoStack.at(-1)?.label ?? null,
+    };
+  }
+}
+
+function fail(kind: AppError['kind'], message: string, fields: FieldError[] = []): never {
+  throw { kind, message, fields } satisfies AppError;
+}
+
+function validate(table: string, f: Record<string, unknown>, store: DemoStore, id: number | null): void {
+  const errors: FieldError[] = [];
+  const err = (field: string, code: FieldError['code'], min: number | null = null, max: number | null = null) =>
+    errors.push({ field, code, min, max, message: `${field}: ${code}` });
+  if ('name' in f && String(f.name).trim() === '' && table !== 'coverage') err('name', 'required');
+  if (typeof f.name === 'string' && f.name.length > 200) err('name', 'too_long', null, 200);
+  for (const k of ['power', 'interest', 'strength']) {
+    if (k in f && (typeof f[k] !== 'number' || (f[k] as number) < 1 || (f[k] as number) > 5)) err(k, 'out_of_range', 1, 5);
+  }
+  for (const k of ['annual_revenue', 'annual_margin']) {
+    if (k in f && (f[k] as number) < 0) err(k, 'out_of_range', 0, null);
+  }
+  for (const k of ['date', 'last_contact']) {
+    if (k in f && f[k] !== null && !/^\d{4}-\d{2}-\d{2}$/.test(String(f[k]))) err(k, 'invalid_date');
+  }
+  if (table === 'influence' && f.from_id === f.to_id) err('to_id', 'self_reference');
+  if (table === 'stakeholder' && id !== null && (f.reports_to === id || f.dotted_to === id)) {
+    err(f.reports_to === id ? 'reports_to' : 'dotted_to', 'self_reference');
+  }
+  if (table === 'org_unit' && id !== null && f.parent_id === id) err('parent_id', 'self_reference');
+  if (errors.length) fail('validation', 'invalid input', errors);
+  void store;
+}
+
+function labelName(table: string, f: Record<string, unknown>, store: DemoStore): string {
+  if (typeof f.name === 'string') return f.name;
+  if (table === 'influence' || table === 'coverage') {
+    const a = table === 'influence' ? store.get('stakeholder', f.from_id as number) : store.get('team_member', f.team_member_id as number);
+    const b = store.get('stakeholder', (table === 'influence' ? f.to_id : f.stakeholder_id) as number);
+    return `${String(a?.fields.name ?? '?')} → ${String(b?.fields.name ?? '?')}`;
+  }
+  return String(f.date ?? '');
+}
+
+function cascadeDelete(store: DemoStore, table: string, id: number): void {
+  const t = store.tables;
+  const drop = (name: string, pred: (r: Row) => boolean) => {
+    t[name] = t[name]!.filter((r) => !pred(r));
+  };
+  drop(table, (r) => r.id === id);
+  if (table === 'account') {
+    const people = new Set(t.stakeholder!.filter((s) => s.fields.account_id === id).map((s) => s.id));
+    for (const name of ['org_unit', 'stakeholder', 'influence', 'interaction', 'stage_change']) drop(name, (r) => r.fields.account_id === id);
+    drop('coverage', (r) => people.has(r.fields.stakeholder_id as number));
+  }
+  if (table === 'stakeholder') {
+    drop('influence', (r) => r.fields.from_id === id || r.fields.to_id === id);
+    drop('coverage', (r) => r.fields.stakeholder_id === id);
+    for (const s of t.stakeholder!) {
+      if (s.fields.reports_to === id) s.fields.reports_to = null;
+      if (s.fields.dotted_to === id) s.fields.dotted_to = null;
+    }
+  }
+  if (table === 'team_member') drop('coverage', (r) => r.fields.team_member_id === id);
+  if (table === 'org_unit') {
+    for (const u of t.org_unit!) if (u.fields.parent_id === id) u.fields.parent_id = null;
+    for (const s of t.stakeholder!) if (s.fields.org_unit_id === id) s.fields.org_unit_id = null;
+  }
+}
+
+function currentStage(changes: StageChange[]): AccountSummary['stage'] {
+  return [...changes].sort((a, b) => a.fields.date.localeCompare(b.fields.date) || a.id - b.id).at(-1)?.fields.stage ?? null;
+}
+
+function seed(store: DemoStore): void {
+  store.factors = [
+    { id: 9001, fields: { axis: 'attractiveness', name: 'Growth potential', weight: 2 } },
+    { id: 9002, fields: { axis: 'attractiveness', name: 'Margin potential', weight: 1 } },
+    { id: 9003, fields: { axis: 'relationship', name: 'Share of wallet', weight: 1 } },
+  ];
+  const acc = store.insert('account', {
+    name: 'Northwind Telecom', industry: 'Telecommunications', region: 'East China', tier: 'strategic',
+    annual_revenue: 4200000, annual_margin: 1150000, factor_scores: [{ factor_id: 9001, score: 4 }], notes: 'Network modernisation programme 2025–2027.',
+  });
+  store.insert('account', {
+    name: 'Contoso Logistics', industry: 'Logistics', region: 'UK', tier: 'key', annual_revenue: 980000, annual_margin: 210000,
+    factor_scores: [], notes: '',
+  });
+  const tech = store.insert('org_unit', { account_id: acc, name: 'Technology', parent_id: null });
+  const net = store.insert('org_unit', { account_id: acc, name: 'Network Engineering', parent_id: tech });
+  const fin = store.insert('org_unit', { account_id: acc, name: 'Finance & Procurement', parent_id: null });
+  const base = { account_id: acc, dotted_to: null, economic_buyer: false, coach: false, org_needs: '', personal_wins: '', last_contact: null, notes: '', placeholder: false };
+  const cto = store.insert('stakeholder', { ...base, name: 'CTO (new)', title: 'Chief Technology Officer', org_unit_id: tech, reports_to: null, roles: ['decider'], attitude: 'unknown', power: 5, interest: 3, placeholder: true });
+  const li = store.insert('stakeholder', { ...base, name: 'Li Wei', title: 'Chief Architect', org_unit_id: tech, reports_to: cto, roles: ['influencer', 'user'], attitude: 'champion', power: 3, interest: 5, coach: true, last_contact: '2025-01-14', org_needs: 'A migration path without outages', personal_wins: 'Recognition for the new architecture' });
+  const zhang = store.insert('stakeholder', { ...base, name: '张敏', title: '网络工程总监', org_unit_id: net, reports_to: li, roles: ['user'], attitude: 'supporter', power: 3, interest: 4 });
+  const cfo = store.insert('stakeholder', { ...base, name: 'Margaret Osei', title: 'CFO', org_unit_id: fin, reports_to: null, roles: ['approver', 'decider'], economic_buyer: true, attitude: 'sceptic', power: 5, interest: 2 });
+  const proc = store.insert('stakeholder', { ...base, name: '<img src=x onerror=alert(1)>', title: 'Procurement lead', org_unit_id: fin, reports_to: cfo, roles: ['buyer', 'gatekeeper'], attitude: 'opponent', power: 2, interest: 3 });
+  store.insert('influence', { account_id: acc, from_id: li, to_id: cto, strength: 4, kind: 'advisor', note: 'Trusted on architecture' });
+  store.insert('influence', { account_id: acc, from_id: proc, to_id: cfo, strength: 3, kind: 'reports_to', note: '' });
+  store.insert('influence', { account_id: acc, from_id: zhang, to_id: li, strength: 2, kind: 'ally', note: '' });
+  const mei = store.insert('team_member', { name: 'Mei Chen', role: 'account_lead' });
+  const raj = store.insert('team_member', { name: 'Raj Patel', role: 'solution_engineer' });
+  store.insert('coverage', { team_member_id: mei, stakeholder_id: li, strength: 4, last_contact: '2025-01-14', note: '' });
+  store.insert('coverage', { team_member_id: raj, stakeholder_id: zhang, strength: 3, last_contact: null, note: 'Weekly tech sync' });
+  store.insert('stage_change', { account_id: acc, date: '2023-02-01', stage: 'exploratory', evidence: 'First workshop' });
+  store.insert('stage_change', { account_id: acc, date: '2024-05-20', stage: 'cooperative', evidence: 'Preferred supplier for core network' });
+  store.insert('interaction', { account_id: acc, date: '2025-01-14', kind: 'workshop', stakeholder_ids: [li, zhang], team_member_ids: [mei, raj], summary: 'Architecture roadmap workshop', sentiment: 'positive' });
+}
+
+/** Installs the demo backend behind Tauri's IPC mock; returns the store (for tests). */
+export function installDemoBackend(options: { seed?: boolean } = {}): DemoStore {
+  const store = new DemoStore();
+  if (options.seed !== false) seed(store);
+
+  const changed = (reason: string) => {
+    // the IPC mock may be gone by then (a finished test): nobody is listening any more
+    setTimeout(() => emit('workspace-changed', { reason }).catch(() => undefined), 0);
+  };
+
+  const record = (label: ActionLabel, mutate: () => unknown): unknown => {
+    const before = store.snapshot();
+    const result = mutate();
+    store.undoStack.push({ before, after: store.snapshot(), label });
+    store.redoStack = [];
+    changed('edit');
+    return result;
+  };
+
+  const handle = (cmd: string, args: Record<string, unknown>): unknown => {
+    const info = store.open ? { path: '/home/demo/Demo.rapport', file_name: 'Demo.rapport', schema_version: 2 } : null;
+    switch (cmd) {
+      case 'workspace_info':
+        return info;
+      case 'take_startup_error':
+        return null;
+      case 'new_workspace':
+      case 'open_workspace':
+        return info;
+      case 'open_recent':
+        return info;
+      case 'save_copy':
+        return '/home/demo/Demo copy.rapport';
+      case 'list_recent_files':
+        return [{ path: '/home/demo/Demo.rapport', file_name: 'Demo.rapport' }];
+      case 'get_preferences':
+        return store.preferences;
+      case 'set_preferences':
+        store.preferences = args.preferences as Preferences;
+        return null;
+      case 'list_team_members':
+        return structuredClone(store.tables.team_member);
+      case 'list_factors':
+        return structuredClone(store.factors);
+      case 'history_state':
+        return store.history();
+      case 'undo': {
+        const step = store.undoStack.pop();
+        if (step) {
+          store.redoStack.push({ ...step, after: store.snapshot() });
+          store.tables = structuredClone(step.before);
+          changed('undo');
+        }
+        return store.history();
+      }
+      case 'redo': {
+        const step = store.redoStack.pop();
+        if (step?.after) {
+          store.undoStack.push({ ...step, before: store.snapshot() });
+          store.tables = structuredClone(step.after);
+          changed('redo');
+        }
+        return store.history();
+      }
+      case 'list_accounts':
+        return store.tables.account!.map((a): AccountSummary => {
+          const f = a.fields as unknown as AccountDetail['account']['fields'];
+          return {
+            id: a.id, name: f.name, tier: f.tier, industry: f.industry, region: f.region,
+            annual_revenue: f.annual_revenue, annual_margin: f.annual_margin,
+            stakeholder_count: store.tables.stakeholder!.filter((s) => s.fields.account_id === a.id).length,
+            stage: currentStage(store.tables.stage_change!.filter((c) => c.fields.account_id === a.id) as unknown as StageChange[]),
+          };
+        });
+      case 'get_account': {
+        const id = args.id as number;
+        const account = store.get('account', id);
+        if (!account) fail('not_found', `account ${id} not found`);
+        const of = (name: string) => structuredClone(store.tables[name]!.filter((r) => r.fields.account_id === id));
+        const people = new Set(of('stakeholder').map((s) => s.id));
+        return {
+          account: structuredClone(account),
+          org_units: of('org_unit'),
+          stakeholders: of('stakeholder'),
+          influences: of('influence'),
+          coverage: structuredClone(store.tables.coverage!.filter((c) => people.has(c.fields.stakeholder_id as number))),
+          interactions: of('interaction'),
+          stage_changes: of('stage_change'),
+        };
+      }
+    }
+    const m = /^(create|update|delete)_(.+)$/.exec(cmd);
+    if (m && m[2]! in TABLES) {
+      const [, verb, table] = m as unknown as [string, 'create' | 'update' | 'delete', string];
+      const entity = TABLES[table]!;
+      if (verb === 'create') {
+        const fields = args.fields as Record<string, unknown>;
+        validate(table, fields, store, null);
+        return record({ verb, entity, name: labelName(table, fields, store) }, () => store.insert(table, fields));
+      }
+      const id = args.id as number;
+      const row = store.get(table, id);
+      if (!row) fail('missing_row', `${table} ${id} does not exist`);
+      if (verb === 'update') {
+        const fields = args.fields as Record<string, unknown>;
+        validate(table, fields, store, id);
+        return record({ verb, entity, name: labelName(table, fields, store) }, () => {
+          row.fields = structuredClone(fields);
+          return null;
+        });
+      }
+      return record({ verb, entity, name: labelName(table, row.fields, store) }, () => {
+        cascadeDelete(store, table, id);
+        return null;
+      });
+    }
+    fail('internal', `unknown command ${cmd}`);
+  };
+
+  mockIPC(
+    (cmd, payload) => {
+      if (cmd.startsWith('plugin:')) return null;
+      try {
+        return Promise.resolve(handle(cmd, (payload ?? {}) as Record<string, unknown>));
+      } catch (e) {
+        return Promise.reject(e);
+      }
+    },
+    { shouldMockEvents: true },
+  );
+  return store;
+}

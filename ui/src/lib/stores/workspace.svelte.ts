@@ -1,0 +1,113 @@
+// A read-through cache of what the backend holds (workspace, accounts, team, history and the
+// selected account's detail). It is refreshed after every command and on `workspaceChanged`.
+import type {
+  AccountDetail, AccountSummary, Factor, HistoryState, RecentFile, TeamMember, WorkspaceInfo,
+} from '../bindings';
+import { api, ApiError } from '../api';
+import { reportError } from './errors.svelte';
+import { view } from './view.svelte';
+
+const NO_HISTORY: HistoryState = { can_undo: false, can_redo: false, undo_label: null, redo_label: null };
+
+class WorkspaceCache {
+  loaded = $state(false);
+  info = $state<WorkspaceInfo | null>(null);
+  accounts = $state<AccountSummary[]>([]);
+  teamMembers = $state<TeamMember[]>([]);
+  factors = $state<Factor[]>([]);
+  recent = $state<RecentFile[]>([]);
+  history = $state<HistoryState>(NO_HISTORY);
+  detail = $state<AccountDetail | null>(null);
+
+  /** Forgets everything read (a fresh start, e.g. between component tests). */
+  reset(): void {
+    this.loaded = false;
+    this.info = null;
+    this.accounts = [];
+    this.teamMembers = [];
+    this.factors = [];
+    this.recent = [];
+    this.history = NO_HISTORY;
+    this.detail = null;
+  }
+
+  #running: Promise<void> | null = null;
+  #again = false;
+
+  /** Re-reads everything shown; concurrent calls coalesce into one extra pass. */
+  refresh(): Promise<void> {
+    if (this.#running) {
+      this.#again = true;
+      return this.#running;
+    }
+    this.#running = (async () => {
+      try {
+        do {
+          this.#again = false;
+          await this.#load();
+        } while (this.#again);
+      } finally {
+        this.#running = null;
+      }
+    })();
+    return this.#running;
+  }
+
+  async #load(): Promise<void> {
+    try {
+      const [info, recent] = await Promise.all([api.workspaceInfo(), api.listRecentFiles()]);
+      if (!info) {
+        this.info = null;
+        this.recent = recent;
+        this.accounts = [];
+        this.teamMembers = [];
+        this.factors = [];
+        this.history = NO_HISTORY;
+        this.detail = null;
+        view.clear();
+        return;
+      }
+      const [accounts, teamMembers, factors, history] = await Promise.all([
+        api.listAccounts(),
+        api.listTeamMembers(),
+        api.listFactors(),
+        api.historyState(),
+      ]);
+      const detail = await this.#fetchDetail(accounts);
+      // assign together so the page never shows a mix of old and new
+      this.info = info;
+      this.recent = recent;
+      this.accounts = accounts;
+      this.teamMembers = teamMembers;
+      this.factors = factors;
+      this.history = history;
+      this.detail = detail;
+      if (detail === null && view.page.kind === 'account') view.clear();
+    } catch (e) {
+      reportError(e);
+    } finally {
+      this.loaded = true;
+    }
+  }
+
+  /** The selected account's detail; null when none is selected or it no longer exists. */
+  async #fetchDetail(accounts: AccountSummary[]): Promise<AccountDetail | null> {
+    const id = view.selectedAccountId;
+    if (id === null || !accounts.some((a) => a.id === id)) return null;
+    try {
+      return await api.getAccount(id);
+    } catch (e) {
+      if (e instanceof ApiError && e.kind === 'not_found') return null;
+      throw e;
+    }
+  }
+}
+
+export const workspace = new WorkspaceCache();
+
+/** Selects an account and loads its detail. */
+export async function selectAccount(id: number): Promise<void> {
+  view.selectAccount(id);
+  if (workspace.detail?.account.id !== id) workspace.detail = null;
+  await workspace.refresh();
+}
