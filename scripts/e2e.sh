@@ -38,7 +38,10 @@ done
 RAPPORT_E2E=1 RAPPORT_APP="$APP" RAPPORT_WEBDRIVER=http://127.0.0.1:4444 \
   cargo test -p rapport-tests --test e2e_foundation -- --test-threads=1 --nocapture 2>&1 | tee target/e2e/e2e.log
 status=${PIPESTATUS[0]}
-passed=$(grep -E "^test .* \.\.\. ok$" target/e2e/e2e.log | wc -l)
-failed=$(grep -E "^test .* \.\.\. FAILED$" target/e2e/e2e.log | wc -l)
+summary=$(grep -E "^test result:" target/e2e/e2e.log | tail -n 1)
+passed=$(echo "$summary" | sed -nE 's/.* ([0-9]+) passed.*/\1/p')
+failed=$(echo "$summary" | sed -nE 's/.* ([0-9]+) failed.*/\1/p')
+[ -n "$passed" ] || passed=0
+[ -n "$failed" ] || failed=1
 echo "e2e: $passed passed, $failed failed"
 exit "$status"

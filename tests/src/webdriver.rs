@@ -8,7 +8,7 @@ use base64::Engine;
 use serde_json::{json, Value};
 
 /// The element reference key of the W3C protocol.
-const ELEMENT_KEY: &str = "element-6066-11e4-a52e-4f735466cecc";
+const ELEMENT_KEY: &str = "element-6066-11e4-a52e-4f735466cecf";
 
 /// How long waits poll before giving up.
 pub const DEFAULT_WAIT: Duration = Duration::from_secs(15);
