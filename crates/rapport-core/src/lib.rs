@@ -1,6 +1,7 @@
 //! Rapport's domain: the vocabulary and entities of key-account management, their
 //! validation, and (as they land) the analyses. Pure: no I/O, no SQLite, no Tauri.
 
+pub mod analysis;
 pub mod model;
 pub mod validate;
 pub mod vocab;

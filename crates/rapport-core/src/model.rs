@@ -61,7 +61,42 @@ pub struct AccountFields {
     pub annual_margin: f64,
     /// Scores on the workspace's factors; factors without a score are unrated.
     pub factor_scores: Vec<FactorScore>,
+    /// Inputs of the customer-lifetime-value estimate (the margin is `annual_margin`).
+    #[serde(default)]
+    pub clv: ClvInputs,
     pub notes: String,
+}
+
+/// Inputs of CLV = Σ_{t=1..T} m · r^(t−1) / (1+d)^t − acquisition cost.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ClvInputs {
+    /// r: the probability (0–1) that the account stays another year.
+    pub retention: f64,
+    /// d: the yearly discount rate (0–1).
+    pub discount_rate: f64,
+    /// T: years counted, 1–50.
+    pub horizon_years: u32,
+    /// Cost of winning the account, in the workspace currency.
+    pub acquisition_cost: f64,
+}
+
+impl ClvInputs {
+    pub const DEFAULT_RETENTION: f64 = 0.8;
+    pub const DEFAULT_DISCOUNT_RATE: f64 = 0.1;
+    pub const DEFAULT_HORIZON_YEARS: u32 = 10;
+}
+
+impl Default for ClvInputs {
+    /// r = 0.8, d = 10%, T = 10 years, no acquisition cost.
+    fn default() -> Self {
+        ClvInputs {
+            retention: Self::DEFAULT_RETENTION,
+            discount_rate: Self::DEFAULT_DISCOUNT_RATE,
+            horizon_years: Self::DEFAULT_HORIZON_YEARS,
+            acquisition_cost: 0.0,
+        }
+    }
 }
 record!(
     /// A saved account.

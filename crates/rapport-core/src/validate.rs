@@ -167,6 +167,26 @@ impl Checker {
         }
     }
 
+    /// A finite number within `min..=max`.
+    pub fn between(&mut self, field: &str, value: f64, min: f64, max: f64) {
+        if !value.is_finite() {
+            self.push(FieldError::new(
+                field,
+                FieldErrorCode::NotANumber,
+                "must be a number",
+            ));
+        } else if !(min..=max).contains(&value) {
+            self.push(
+                FieldError::new(
+                    field,
+                    FieldErrorCode::OutOfRange,
+                    format!("must be between {min} and {max}, not {value}"),
+                )
+                .with_bounds(Some(min), Some(max)),
+            );
+        }
+    }
+
     /// An amount of money: finite, |x| ≤ [`MAX_AMOUNT`].
     pub fn amount(&mut self, field: &str, value: f64) {
         if !value.is_finite() {
@@ -288,6 +308,25 @@ impl Validate for AccountFields {
         c.unique("factor_scores", &ids);
         for s in &self.factor_scores {
             c.scale("factor_scores", s.score);
+        }
+        c.between("clv.retention", self.clv.retention, 0.0, 1.0);
+        c.between("clv.discount_rate", self.clv.discount_rate, 0.0, 1.0);
+        c.between(
+            "clv.horizon_years",
+            f64::from(self.clv.horizon_years),
+            1.0,
+            50.0,
+        );
+        c.amount("clv.acquisition_cost", self.clv.acquisition_cost);
+        if self.clv.acquisition_cost < 0.0 {
+            c.push(
+                FieldError::new(
+                    "clv.acquisition_cost",
+                    FieldErrorCode::OutOfRange,
+                    "must not be negative",
+                )
+                .with_bounds(Some(0.0), Some(MAX_AMOUNT)),
+            );
         }
         c.text("notes", &self.notes);
         c.finish()
@@ -538,6 +577,7 @@ mod tests {
             annual_revenue: f64::NAN,
             annual_margin: 2e15,
             factor_scores: vec![],
+            clv: crate::model::ClvInputs::default(),
             notes: String::new(),
         };
         assert_eq!(

@@ -84,6 +84,7 @@ proptest! {
             annual_revenue: revenue,
             annual_margin: margin,
             factor_scores: vec![],
+            clv: rapport_core::ClvInputs::default(),
             notes: "x".repeat(notes_len),
         };
         let ok = a.validate().is_ok();

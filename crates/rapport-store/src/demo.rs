@@ -215,6 +215,7 @@ impl DemoWriter<'_> {
             annual_revenue: spec.revenue,
             annual_margin: spec.margin,
             factor_scores: self.scores(spec),
+            clv: rapport_core::ClvInputs::default(),
             notes: spec.notes.into(),
         };
         fields.validate()?;

@@ -131,6 +131,7 @@ const REPLAYABLE: &[&str] = &[
     "factors",
     "accounts",
     "account_factor_scores",
+    "account_clv",
     "org_units",
     "stakeholders",
     "stakeholder_roles",

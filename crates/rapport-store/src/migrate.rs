@@ -11,6 +11,7 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0002_history",
         include_str!("../migrations/0002_history.sql"),
     ),
+    ("0003_clv", include_str!("../migrations/0003_clv.sql")),
 ];
 
 /// The schema version this build writes and reads.

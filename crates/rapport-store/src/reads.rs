@@ -3,14 +3,14 @@
 
 use std::collections::HashMap;
 
-use rusqlite::{params, Row, Transaction};
+use rusqlite::{params, OptionalExtension, Row, Transaction};
 
 use rapport_core::{
-    Account, AccountDetail, AccountFields, AccountSummary, Attitude, BuyingRole, Coverage,
-    CoverageFields, Factor, FactorAxis, FactorFields, FactorScore, Id, Influence, InfluenceFields,
-    InfluenceKind, Interaction, InteractionFields, InteractionKind, OrgUnit, OrgUnitFields,
-    Sentiment, Stage, StageChange, StageChangeFields, Stakeholder, StakeholderFields, TeamMember,
-    TeamMemberFields, TeamRole, Tier,
+    Account, AccountDetail, AccountFields, AccountSummary, Attitude, BuyingRole, ClvInputs,
+    Coverage, CoverageFields, Factor, FactorAxis, FactorFields, FactorScore, Id, Influence,
+    InfluenceFields, InfluenceKind, Interaction, InteractionFields, InteractionKind, OrgUnit,
+    OrgUnitFields, Sentiment, Stage, StageChange, StageChangeFields, Stakeholder,
+    StakeholderFields, TeamMember, TeamMemberFields, TeamRole, Tier,
 };
 
 use crate::error::{Result, StoreError};
@@ -61,6 +61,36 @@ impl Workspace {
     /// Everything about one account.
     pub fn account_detail(&self, account_id: Id) -> Result<AccountDetail> {
         self.with_read(|tx| read_account_detail(tx, account_id))
+    }
+
+    /// Everything about every account, in the sidebar's order, read in one transaction
+    /// (the portfolio analyses' input).
+    pub fn all_account_details(&self) -> Result<Vec<AccountDetail>> {
+        self.with_read(|tx| {
+            let ids: Vec<Id> = {
+                let mut stmt =
+                    tx.prepare("SELECT id FROM accounts ORDER BY name COLLATE NOCASE, id")?;
+                let rows = stmt.query_map([], |r| r.get(0))?;
+                rows.collect::<rusqlite::Result<_>>()?
+            };
+            ids.into_iter()
+                .map(|id| read_account_detail(tx, id))
+                .collect()
+        })
+    }
+
+    /// The id of the account with exactly this name (case-sensitive, trimmed), if any;
+    /// the lowest id when several share it.
+    pub fn account_id_by_name(&self, name: &str) -> Result<Option<Id>> {
+        self.with_read(|tx| {
+            Ok(tx
+                .query_row(
+                    "SELECT id FROM accounts WHERE name = ?1 ORDER BY id LIMIT 1",
+                    [name.trim()],
+                    |r| r.get(0),
+                )
+                .optional()?)
+        })
     }
 
     /// The workspace's team members, by name.
@@ -151,6 +181,7 @@ fn read_account_detail(tx: &Transaction<'_>, account_id: Id) -> Result<AccountDe
                     annual_revenue: r.get(5)?,
                     annual_margin: r.get(6)?,
                     factor_scores: Vec::new(),
+                    clv: ClvInputs::default(),
                     notes: r.get(7)?,
                 },
             })
@@ -166,6 +197,24 @@ fn read_account_detail(tx: &Transaction<'_>, account_id: Id) -> Result<AccountDe
         }
     };
     let mut account = account;
+    if let Some(clv) = tx
+        .query_row(
+            "SELECT retention, discount_rate, horizon_years, acquisition_cost
+             FROM account_clv WHERE account_id = ?1",
+            [account_id],
+            |r| {
+                Ok(ClvInputs {
+                    retention: r.get(0)?,
+                    discount_rate: r.get(1)?,
+                    horizon_years: r.get(2)?,
+                    acquisition_cost: r.get(3)?,
+                })
+            },
+        )
+        .optional()?
+    {
+        account.fields.clv = clv;
+    }
     account.fields.factor_scores = {
         let mut stmt = tx.prepare(
             "SELECT factor_id, score FROM account_factor_scores WHERE account_id = ?1 ORDER BY factor_id",

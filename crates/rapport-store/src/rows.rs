@@ -8,9 +8,9 @@ use rusqlite::{params, OptionalExtension, Transaction};
 
 use rapport_core::validate::creates_cycle;
 use rapport_core::{
-    AccountFields, CoverageFields, FactorFields, FieldError, FieldErrorCode, Id, InfluenceFields,
-    InteractionFields, OrgUnitFields, StageChangeFields, StakeholderFields, TeamMemberFields,
-    ValidationError,
+    AccountFields, ClvInputs, CoverageFields, FactorFields, FieldError, FieldErrorCode, Id,
+    InfluenceFields, InteractionFields, OrgUnitFields, StageChangeFields, StakeholderFields,
+    TeamMemberFields, ValidationError,
 };
 
 use crate::error::{Result, StoreError};
@@ -246,6 +246,65 @@ fn write_factor_scores(tx: &Transaction<'_>, account_id: Id, f: &AccountFields) 
     Ok(())
 }
 
+/// Stores the CLV inputs: a row only while they differ from the defaults, and no
+/// write at all when nothing changed (so history records only real changes).
+fn write_clv(tx: &Transaction<'_>, account_id: Id, f: &AccountFields) -> Result<()> {
+    let current: Option<(Id, ClvInputs)> = tx
+        .query_row(
+            "SELECT id, retention, discount_rate, horizon_years, acquisition_cost
+             FROM account_clv WHERE account_id = ?1",
+            [account_id],
+            |r| {
+                Ok((
+                    r.get(0)?,
+                    ClvInputs {
+                        retention: r.get(1)?,
+                        discount_rate: r.get(2)?,
+                        horizon_years: r.get(3)?,
+                        acquisition_cost: r.get(4)?,
+                    },
+                ))
+            },
+        )
+        .optional()?;
+    let wanted = &f.clv;
+    let is_default = *wanted == ClvInputs::default();
+    match current {
+        Some((_, ref stored)) if stored == wanted => {}
+        Some((row, _)) if is_default => {
+            tx.execute("DELETE FROM account_clv WHERE id = ?1", [row])?;
+        }
+        Some((row, _)) => {
+            tx.execute(
+                "UPDATE account_clv SET retention = ?1, discount_rate = ?2, horizon_years = ?3,
+                        acquisition_cost = ?4 WHERE id = ?5",
+                params![
+                    wanted.retention,
+                    wanted.discount_rate,
+                    wanted.horizon_years,
+                    wanted.acquisition_cost,
+                    row
+                ],
+            )?;
+        }
+        None if is_default => {}
+        None => {
+            tx.execute(
+                "INSERT INTO account_clv (account_id, retention, discount_rate, horizon_years, acquisition_cost)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![
+                    account_id,
+                    wanted.retention,
+                    wanted.discount_rate,
+                    wanted.horizon_years,
+                    wanted.acquisition_cost
+                ],
+            )?;
+        }
+    }
+    Ok(())
+}
+
 pub(crate) fn insert_account(tx: &Transaction<'_>, f: &AccountFields) -> Result<Id> {
     tx.execute(
         "INSERT INTO accounts (name, industry, region, tier, annual_revenue, annual_margin, notes)
@@ -262,6 +321,7 @@ pub(crate) fn insert_account(tx: &Transaction<'_>, f: &AccountFields) -> Result<
     )?;
     let id = tx.last_insert_rowid();
     write_factor_scores(tx, id, f)?;
+    write_clv(tx, id, f)?;
     Ok(id)
 }
 
@@ -284,6 +344,7 @@ pub(crate) fn update_account(tx: &Transaction<'_>, id: Id, f: &AccountFields) ->
         ],
     )?;
     write_factor_scores(tx, id, f)?;
+    write_clv(tx, id, f)?;
     Ok(())
 }
 

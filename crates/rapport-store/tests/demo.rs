@@ -308,3 +308,54 @@ fn demo_dates_follow_today() {
     assert!(latest <= today.as_str());
     assert!(latest >= "2026-02-01", "recent activity, got {latest}");
 }
+
+#[test]
+fn the_demo_gives_every_analysis_something_to_show() {
+    use rapport_core::analysis::{
+        analyze_account, analyze_portfolio, introduction_paths, AccountInput, RiskKind,
+    };
+    let (_dir, _path, ws, _) = demo_file();
+    let detail = northwind(&ws);
+    let team = ws.list_team_members().expect("team");
+    let input = AccountInput {
+        detail: &detail,
+        team: &team,
+        today: today(),
+    };
+    let r = analyze_account(&input);
+    assert_eq!(r.stakeholders.len(), detail.stakeholders.len());
+    let total: f64 = r.stakeholders.iter().map(|s| s.network_influence).sum();
+    assert!((total - 1.0).abs() < 1e-9);
+    assert_eq!(
+        r.economic_buyer.as_ref().map(|p| p.name.as_str()),
+        Some("Anders Lindqvist")
+    );
+    // Mei's story: the unknown CTO is an uncovered decider we know nothing about.
+    let cto = r
+        .risks
+        .iter()
+        .find(|x| x.kind == RiskKind::UncoveredDecider)
+        .expect("an uncovered decider");
+    assert_eq!(cto.people[0].name, "CTO – unknown");
+    assert!(r.risks.iter().any(|x| x.kind == RiskKind::UnknownAttitude));
+    assert!(r.stakeholders.iter().any(|s| s.hidden_influencer));
+    assert!(r.factions.len() >= 2, "the demo has factions");
+    assert!(r.account_coverage > 0.0 && r.account_coverage < 1.0);
+    let eb = r.economic_buyer.as_ref().map_or(0, |p| p.id);
+    let paths = introduction_paths(&input, eb, 3).expect("paths");
+    assert_eq!(paths.len(), 3, "three ways to reach the economic buyer");
+    assert!(paths
+        .iter()
+        .all(|p| p.people.iter().all(|x| x.name != "CTO – unknown")));
+
+    let details = ws.all_account_details().expect("details");
+    let factors = ws.list_factors().expect("factors");
+    let p = analyze_portfolio(&details, &team, &factors, today());
+    assert_eq!(p.accounts.len(), 4);
+    assert!(
+        p.accounts.iter().all(|a| a.nine_box.is_some()),
+        "every demo account is rated"
+    );
+    assert!(p.accounts.iter().all(|a| a.clv > 0.0));
+    assert_eq!(p.revenue.rows[0].name, "Northwind Telecom");
+}

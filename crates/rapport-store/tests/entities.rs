@@ -413,3 +413,63 @@ fn an_edit_that_changes_nothing_adds_no_undo_step() {
     let state = t.ws.history_state().expect("state");
     assert_eq!(state.undo_label.expect("label").verb, Verb::Create);
 }
+
+#[test]
+fn clv_inputs_are_stored_validated_undone_and_survive_a_restart() {
+    let mut t = temp_workspace();
+    let a = t.ws.create_account(&account("A")).expect("a");
+    let detail = t.ws.account_detail(a).expect("d");
+    assert_eq!(detail.account.fields.clv, ClvInputs::default(), "defaults");
+
+    let mut fields = detail.account.fields;
+    fields.clv = ClvInputs {
+        retention: 0.9,
+        discount_rate: 0.08,
+        horizon_years: 5,
+        acquisition_cost: 25_000.0,
+    };
+    t.ws.update_account(a, &fields).expect("update");
+    let path = t.ws.path().to_path_buf();
+    drop(std::mem::replace(
+        &mut t.ws,
+        Workspace::in_memory().expect("mem"),
+    ));
+    t.ws = Workspace::open(&path).expect("reopen");
+    assert_eq!(
+        t.ws.account_detail(a).expect("d").account.fields.clv,
+        fields.clv
+    );
+
+    let mut bad = fields.clone();
+    bad.clv.retention = 1.5;
+    bad.clv.horizon_years = 0;
+    bad.clv.acquisition_cost = -1.0;
+    let codes = field_codes(t.ws.update_account(a, &bad).expect_err("refused"));
+    let names: Vec<&str> = codes.iter().map(|(f, _)| f.as_str()).collect();
+    assert_eq!(
+        names,
+        vec!["clv.retention", "clv.horizon_years", "clv.acquisition_cost"]
+    );
+    assert_eq!(
+        t.ws.account_detail(a).expect("d").account.fields.clv,
+        fields.clv
+    );
+
+    t.ws.undo().expect("undo");
+    assert_eq!(
+        t.ws.account_detail(a).expect("d").account.fields.clv,
+        ClvInputs::default()
+    );
+    t.ws.redo().expect("redo");
+    assert_eq!(
+        t.ws.account_detail(a).expect("d").account.fields.clv,
+        fields.clv
+    );
+    // Deleting the account takes its CLV row along; undo brings both back.
+    t.ws.delete_account(a).expect("delete");
+    t.ws.undo().expect("undo delete");
+    assert_eq!(
+        t.ws.account_detail(a).expect("d").account.fields.clv,
+        fields.clv
+    );
+}

@@ -1,6 +1,7 @@
 //! Every command the webview may call. Each is thin: decode, call one store
 //! function on a blocking thread, emit what changed, encode.
 
+pub mod analysis;
 pub mod entities;
 pub mod history;
 pub mod preferences;

@@ -29,6 +29,16 @@ export const commands = {
 	getAccount: (id: number) => typedError<AccountDetail, AppError>(__TAURI_INVOKE("get_account", { id })),
 	listTeamMembers: () => typedError<TeamMember[], AppError>(__TAURI_INVOKE("list_team_members")),
 	listFactors: () => typedError<Factor[], AppError>(__TAURI_INVOKE("list_factors")),
+	/**  Influence, coverage, support, roles, risks, factions and the key person of one account. */
+	analyzeAccount: (accountId: number) => typedError<AccountAnalysis, AppError>(__TAURI_INVOKE("analyze_account", { accountId })),
+	/**  The `k` (1–20) strongest introduction paths from our team to a stakeholder. */
+	introductionPaths: (accountId: number, targetId: number, k: number) => typedError<IntroPath[], AppError>(__TAURI_INVOKE("introduction_paths", { accountId, targetId, k })),
+	/**  The account with one stakeholder or team member removed, and the deltas. */
+	whatIf: (accountId: number, removal: Removal) => typedError<WhatIf, AppError>(__TAURI_INVOKE("what_if", { accountId, removal })),
+	/**  Nine-box, Pareto, CLV and each account's headline numbers. */
+	analyzePortfolio: () => typedError<PortfolioAnalysis, AppError>(__TAURI_INVOKE("analyze_portfolio")),
+	/**  Time in each stage, the current stage's age and the regressions of one account. */
+	stageAnalytics: (accountId: number) => typedError<StageAnalytics, AppError>(__TAURI_INVOKE("stage_analytics", { accountId })),
 	historyState: () => typedError<HistoryState, AppError>(__TAURI_INVOKE("history_state")),
 	undo: () => typedError<HistoryState, AppError>(__TAURI_INVOKE("undo")),
 	redo: () => typedError<HistoryState, AppError>(__TAURI_INVOKE("redo")),
@@ -70,6 +80,28 @@ export type Account = {
 	fields: AccountFields,
 };
 
+/**  Everything the Analysis tab shows about one account. */
+export type AccountAnalysis = {
+	account_id: number,
+	account: string,
+	/**  The date the analysis measured staleness against. */
+	today: string,
+	/**  Σ I·c / Σ I, in [0, 1]. */
+	account_coverage: number | null,
+	/**  Σ I·attitude / (2 Σ I), in [−1, 1]. */
+	support_balance: number | null,
+	/**  Most influential (blended) first. */
+	stakeholders: StakeholderScore[],
+	/**  One line per buying role held by somebody, in the vocabulary's order. */
+	role_coverage: RoleCoverage[],
+	risks: Risk[],
+	/**  Communities of two or more people, most influential first. */
+	factions: Faction[],
+	key_person: KeyPerson | null,
+	/**  The default target of the "path to…" picker. */
+	economic_buyer: PersonRef | null,
+};
+
 /**  Everything the app shows about one account, read in one transaction. */
 export type AccountDetail = {
 	account: Account,
@@ -95,6 +127,8 @@ export type AccountFields = {
 	annual_margin: number | null,
 	/**  Scores on the workspace's factors; factors without a score are unrated. */
 	factor_scores: FactorScore[],
+	/**  Inputs of the customer-lifetime-value estimate (the margin is `annual_margin`). */
+	clv?: ClvInputs,
 	notes: string,
 };
 
@@ -149,6 +183,18 @@ export type ChangeReason =
 /**  Another workspace file was opened or created. */
 "opened";
 
+/**  Inputs of CLV = Σ_{t=1..T} m · r^(t−1) / (1+d)^t − acquisition cost. */
+export type ClvInputs = {
+	/**  r: the probability (0–1) that the account stays another year. */
+	retention: number | null,
+	/**  d: the yearly discount rate (0–1). */
+	discount_rate: number | null,
+	/**  T: years counted, 1–50. */
+	horizon_years: number,
+	/**  Cost of winning the account, in the workspace currency. */
+	acquisition_cost: number | null,
+};
+
 /**  A saved coverage tie. */
 export type Coverage = {
 	id: number,
@@ -170,6 +216,16 @@ export type EntityKind = "account" | "org_unit" | "stakeholder" | "influence" | 
 
 /**  What kind of failure a command met; the UI picks its translated message by kind. */
 export type ErrorKind = "validation" | "not_found" | "not_a_workspace" | "corrupt" | "newer_schema" | "locked" | "read_only" | "already_exists" | "missing_row" | "nothing_to_undo" | "nothing_to_redo" | "no_workspace" | "not_allowed" | "io" | "internal";
+
+/**  A community of the undirected influence graph. */
+export type Faction = {
+	/**  Members, most influential first. */
+	members: PersonRef[],
+	/**  Mean attitude score (−2 … +2; unknown counts 0). */
+	mean_attitude: number | null,
+	/**  Σ I(s) over the members. */
+	total_influence: number | null,
+};
 
 /**  A saved factor. */
 export type Factor = {
@@ -279,8 +335,35 @@ export type InteractionFields = {
 /**  The kind of a dated touchpoint. */
 export type InteractionKind = "meeting" | "call" | "workshop" | "visit" | "email";
 
+/**  A best introduction path. */
+export type IntroPath = {
+	/**  Our team member first, the target last. */
+	people: PersonRef[],
+	/**  Product of the weights along the path, in (0, 1]. */
+	strength: number | null,
+};
+
+/**  The person whose removal would drop account coverage the most. */
+export type KeyPerson = {
+	person: PersonRef,
+	/**  Account coverage before minus after their removal. */
+	coverage_drop: number | null,
+	/**  True when the drop is at least 0.25. */
+	flagged: boolean,
+};
+
 /**  Interface language; `None` in [`Preferences`] follows the operating system. */
 export type Language = "en" | "zh";
+
+/**  A nine-box axis band. */
+export type Level = "low" | "medium" | "high";
+
+/**  An account's nine-box cell. */
+export type NineBox = {
+	attractiveness: Level,
+	relationship: Level,
+	strategy: Strategy,
+};
 
 /**  A saved org unit. */
 export type OrgUnit = {
@@ -295,6 +378,72 @@ export type OrgUnitFields = {
 	parent_id: number | null,
 };
 
+/**  Accounts sorted by a value, with the 80/20 figures. */
+export type Pareto = {
+	total: number | null,
+	/**  Highest value first. */
+	rows: ParetoRow[],
+	/**  ⌈20% of the accounts⌉. */
+	top20_count: number,
+	/**  Share of the total from those top accounts. */
+	top20_share: number | null,
+	/**  The smallest set of accounts (the top ones) giving at least 80% of the total. */
+	vital_few: number[],
+};
+
+/**  One line of a Pareto table. */
+export type ParetoRow = {
+	account_id: number,
+	name: string,
+	value: number | null,
+	/**  value / total (`None` when the total is not positive). */
+	share: number | null,
+	cumulative_share: number | null,
+};
+
+/**  A person named by a result: a stakeholder, or one of our team members. */
+export type PersonRef = {
+	id: number,
+	name: string,
+	/**  True for one of our team members. */
+	team: boolean,
+};
+
+/**  One account in the portfolio. */
+export type PortfolioAccount = {
+	account_id: number,
+	name: string,
+	tier: Tier,
+	annual_revenue: number | null,
+	annual_margin: number | null,
+	/**  Weighted mean of the attractiveness factor scores (1–5). */
+	attractiveness: number | null,
+	/**  Weighted mean of the relationship factor scores (1–5). */
+	relationship: number | null,
+	/**  `None` until both axes have a rated factor. */
+	nine_box: NineBox | null,
+	clv: number | null,
+	clv_inputs: ClvInputs,
+	stage: Stage | null,
+	stage_age_days: number | null,
+	regressions: number,
+	stakeholder_count: number,
+	account_coverage: number | null,
+	support_balance: number | null,
+	risk_count: number,
+};
+
+/**  The portfolio page's numbers. */
+export type PortfolioAnalysis = {
+	today: string,
+	/**  In the order given (the sidebar's order). */
+	accounts: PortfolioAccount[],
+	revenue: Pareto,
+	margin: Pareto,
+	/**  Accounts by stage today. */
+	stages: StageCount[],
+};
+
 /**  Settings the UI may read and change. */
 export type Preferences = {
 	language: Language | null,
@@ -307,11 +456,70 @@ export type RecentFile = {
 	file_name: string,
 };
 
+/**  A move to a lower stage, or into disintegration. */
+export type Regression = {
+	change_id: number,
+	date: string,
+	from: Stage,
+	to: Stage,
+	evidence: string,
+};
+
+/**  What a what-if removes. */
+export type Removal = { kind: "stakeholder"; id: number } | { kind: "team_member"; id: number };
+
+/**
+ *  A risk flag: what, who, why. `reason` is English (for the command line); the app
+ *  builds its own sentence in the user's language from `kind` and `value`.
+ */
+export type Risk = {
+	kind: RiskKind,
+	people: PersonRef[],
+	reason: string,
+	/**
+	 *  The number behind the flag: the count of well-covered people (single-threaded),
+	 *  c(s) (uncovered), I(s) (opponent, champion), days since the last contact (stale;
+	 *  absent when never), the coverage drop (key person).
+	 */
+	value: number | null,
+};
+
+/**  The kinds of risk flag (primer 6). */
+export type RiskKind = "single_threaded" | "uncovered_economic_buyer" | "uncovered_decider" | "influential_opponent" | "isolated_champion" | "stale_relationship" | "unknown_attitude" | "key_person_dependency";
+
+/**  Coverage and support of one buying role. */
+export type RoleCoverage = {
+	role: BuyingRole,
+	/**  Stakeholders holding the role. */
+	holders: PersonRef[],
+	/**  Best c(s) among the holders. */
+	best_coverage: number | null,
+	/**  Held by someone, but no holder has c ≥ 0.6. */
+	uncovered: boolean,
+	/**  Support balance among the holders, in [−1, 1]. */
+	support_balance: number | null,
+};
+
 /**  How a touchpoint went. */
 export type Sentiment = "positive" | "neutral" | "negative";
 
 /**  Partnership stage, after Millman & Wilson's key-account relationship model. */
 export type Stage = "exploratory" | "basic" | "cooperative" | "interdependent" | "integrated" | "disintegrating";
+
+/**  One account's stage history, analysed. */
+export type StageAnalytics = {
+	/**  The stage today (changes dated after today are not counted yet). */
+	current: Stage | null,
+	/**  When the current stage began. */
+	since: string | null,
+	/**  Days in the current stage, up to today. */
+	current_age_days: number | null,
+	/**  Periods in date order, up to today. */
+	spans: StageSpan[],
+	/**  Days per stage (every stage, zero when never reached), in stage order. */
+	time_in_stage: StageTime[],
+	regressions: Regression[],
+};
 
 /**  A saved stage change. */
 export type StageChange = {
@@ -328,10 +536,47 @@ export type StageChangeFields = {
 	evidence: string,
 };
 
+/**  How many accounts were in a stage at a date. */
+export type StageCount = {
+	/**  `None`: no stage recorded yet at that date. */
+	stage: Stage | null,
+	count: number,
+	accounts: number[],
+};
+
+/**  A period an account spent in one stage. */
+export type StageSpan = {
+	stage: Stage,
+	/**  `YYYY-MM-DD`, inclusive. */
+	from: string,
+	/**  The next change's date; `None` while it is the current stage. */
+	to: string | null,
+	/**  Whole days from `from` to `to` (or to today for the current stage). */
+	days: number,
+};
+
+/**  Total days in one stage, over all its periods. */
+export type StageTime = {
+	stage: Stage,
+	days: number,
+};
+
 /**  A saved stakeholder. */
 export type Stakeholder = {
 	id: number,
 	fields: StakeholderFields,
+};
+
+/**  A stakeholder before and after a what-if removal. */
+export type StakeholderDelta = {
+	person: PersonRef,
+	blended_before: number | null,
+	blended_after: number | null,
+	coverage_before: number | null,
+	coverage_after: number | null,
+	/**  Strength of the best introduction path (0 = unreachable). */
+	best_path_before: number | null,
+	best_path_after: number | null,
 };
 
 /**  A person at the account. */
@@ -364,6 +609,48 @@ export type StakeholderFields = {
 	placeholder: boolean,
 };
 
+/**  One stakeholder's scores. */
+export type StakeholderScore = {
+	id: number,
+	name: string,
+	title: string,
+	/**  PR(s): weighted PageRank on the "listens to" graph; sums to 1 over the account. */
+	network_influence: number | null,
+	/**  Normalised weighted betweenness on the undirected influence graph, in [0, 1]. */
+	brokerage: number | null,
+	/**  I(s) = 0.5·power/5 + 0.5·PR/max PR, in [0, 1]. */
+	blended_influence: number | null,
+	/**  c(s): the best coverage weight, 0 if nobody covers them. */
+	coverage: number | null,
+	/**  Our team member behind that coverage. */
+	covered_by: PersonRef | null,
+	attitude: Attitude,
+	power: number,
+	roles: BuyingRole[],
+	economic_buyer: boolean,
+	coach: boolean,
+	placeholder: boolean,
+	/**  PR in the account's top third while formal power ≤ 2. */
+	hidden_influencer: boolean,
+	/**  Index into `factions`, if they belong to one. */
+	faction: number | null,
+	/**  Latest interaction or contact date, `YYYY-MM-DD`. */
+	last_touch: string | null,
+};
+
+/**  The strategy a nine-box cell suggests. */
+export type Strategy = 
+/**  High attractiveness, high relationship. */
+"invest_to_grow" | 
+/**  High attractiveness, low relationship: selective investment. */
+"build_relationship" | 
+/**  Low attractiveness, high relationship: maintain efficiently, harvest. */
+"maintain_efficiently" | 
+/**  Low attractiveness, low relationship: minimal service or withdraw. */
+"minimal_service" | 
+/**  The middle cells. */
+"develop_selectively";
+
 /**  A saved team member. */
 export type TeamMember = {
 	id: number,
@@ -389,6 +676,22 @@ export type Tier = "strategic" | "key" | "development" | "standard";
 
 /**  What an action did. */
 export type Verb = "create" | "update" | "delete" | "import";
+
+/**  The account with one person removed. */
+export type WhatIf = {
+	removed: PersonRef,
+	account_coverage_before: number | null,
+	account_coverage_after: number | null,
+	support_balance_before: number | null,
+	support_balance_after: number | null,
+	/**  Roles that were covered and no longer are. */
+	newly_uncovered_roles: BuyingRole[],
+	/**
+	 *  Everyone who remains, with their numbers before and after; the biggest
+	 *  changes first.
+	 */
+	stakeholders: StakeholderDelta[],
+};
 
 /**  Emitted after every write, undo, redo and workspace switch. */
 export type WorkspaceChanged = {

@@ -30,6 +30,7 @@ pub fn account(name: &str) -> AccountFields {
         annual_revenue: 1_234_567.89,
         annual_margin: 0.1 + 0.2,
         factor_scores: vec![],
+        clv: rapport_core::ClvInputs::default(),
         notes: "notes 笔记".into(),
     }
 }

@@ -1,0 +1,26 @@
+//! The analyses of the domain primer (1–12), pure and deterministic.
+//!
+//! `graph` holds the hot algorithms on compact adjacency arrays; `network` turns an
+//! account's records into dense indices; `account` runs the per-account analyses
+//! (1–8) on it, `paths` finds introduction paths, `portfolio` the portfolio ones
+//! (9–11) and `stages` the stage analytics (12).
+
+pub mod account;
+pub mod graph;
+mod leave_one_out;
+pub mod network;
+mod paths;
+pub mod portfolio;
+pub mod stages;
+
+pub use account::{
+    analyze_account, introduction_paths, what_if, AccountAnalysis, AccountInput, AnalysisError,
+    Faction, IntroPath, KeyPerson, PersonRef, Risk, RiskKind, RoleCoverage, StakeholderDelta,
+    StakeholderScore, WhatIf,
+};
+pub use network::{weight, Removal};
+pub use portfolio::{
+    analyze_portfolio, clv, pareto, Level, NineBox, Pareto, ParetoRow, PortfolioAccount,
+    PortfolioAnalysis, Strategy,
+};
+pub use stages::{stage_analytics, stage_distribution, StageAnalytics, StageCount};
