@@ -1,14 +1,14 @@
 # The two commands of the README: `make run` and `make test`. The other targets are
 # their parts.
-.PHONY: run test setup ui app check-rust test-rust check-ui e2e bindings demo
+.PHONY: run test setup ui app check-rust test-rust check-ui e2e audit bindings demo
 
 run: setup ui app
 	./target/debug/rapport-desktop
 
-test: setup ui check-rust test-rust check-ui app e2e
+test: setup ui check-rust test-rust check-ui app e2e audit
 
 setup:
-	bash scripts/setup.sh --e2e
+	bash scripts/setup.sh --test
 
 ui:
 	npm --prefix ui run build
@@ -30,6 +30,9 @@ check-ui:
 
 e2e: app
 	bash scripts/e2e.sh
+
+audit:
+	bash scripts/audit.sh
 
 bindings:
 	RAPPORT_UPDATE_BINDINGS=1 cargo test -p rapport-desktop --test bindings

@@ -10,7 +10,7 @@ DRIVER=$ROOT/target/tools/bin/tauri-driver
 mkdir -p target/e2e
 
 [ -x "$APP" ] || { echo "e2e: build the app first (make app)"; exit 1; }
-[ -x "$DRIVER" ] || { echo "e2e: tauri-driver missing (scripts/setup.sh --e2e)"; exit 1; }
+[ -x "$DRIVER" ] || { echo "e2e: tauri-driver missing (scripts/setup.sh --test)"; exit 1; }
 
 PIDS=()
 cleanup() {

@@ -32,6 +32,12 @@ if [ ! -d ui/node_modules ] || [ ui/package-lock.json -nt ui/node_modules/.packa
   npm ci --prefix ui --no-audit --no-fund
 fi
 
-if [ "${1:-}" = "--e2e" ] && [ ! -x target/tools/bin/tauri-driver ]; then
-  cargo install tauri-driver --version 2.1.0 --locked --root target/tools
+# The test tools (for `make test`): the WebDriver bridge and the dependency auditor.
+if [ "${1:-}" = "--test" ] || [ "${1:-}" = "--e2e" ]; then
+  if [ ! -x target/tools/bin/tauri-driver ]; then
+    cargo install tauri-driver --version 2.1.0 --locked --root target/tools
+  fi
+  if [ ! -x target/tools/bin/cargo-deny ]; then
+    cargo install cargo-deny --version 0.20.2 --locked --root target/tools
+  fi
 fi
