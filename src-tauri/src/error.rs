@@ -89,6 +89,8 @@ impl From<StoreError> for AppError {
                 }
             }
             StoreError::History(_) => ErrorKind::Internal,
+            // A refused import file: the message names the element, key and value.
+            StoreError::GraphMl { .. } => ErrorKind::Validation,
         };
         AppError::new(kind, message)
     }

@@ -1,60 +1,10 @@
 //! The typed command boundary, exercised headless through Tauri's mock runtime and
 //! real IPC requests on a real workspace file: JSON in, `{ kind, message, fields }` out.
 
-use rapport_desktop::launch::LaunchArgs;
+mod common;
+
+use common::{call, harness};
 use serde_json::{json, Value};
-use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{mock_builder, mock_context, noop_assets, MockRuntime, INVOKE_KEY};
-use tauri::webview::InvokeRequest;
-use tauri::{WebviewWindow, WebviewWindowBuilder};
-
-struct Harness {
-    _dir: tempfile::TempDir,
-    path: std::path::PathBuf,
-    window: WebviewWindow<MockRuntime>,
-    _app: tauri::App<MockRuntime>,
-}
-
-fn harness() -> Harness {
-    let dir = tempfile::tempdir().expect("dir");
-    let path = dir.path().join("ipc.rapport");
-    let state = rapport_desktop::initial_state(&LaunchArgs {
-        data_dir: Some(dir.path().join("data")),
-        file: Some(path.clone()),
-    });
-    let builder = rapport_desktop::rapport_builder!(MockRuntime);
-    let app = mock_builder()
-        .manage(state)
-        .invoke_handler(builder.invoke_handler())
-        .build(mock_context(noop_assets()))
-        .expect("mock app");
-    builder.mount_events(&app);
-    let window = WebviewWindowBuilder::new(&app, "main", Default::default())
-        .build()
-        .expect("window");
-    Harness {
-        _dir: dir,
-        path,
-        window,
-        _app: app,
-    }
-}
-
-fn call(h: &Harness, cmd: &str, args: Value) -> Result<Value, Value> {
-    let response = tauri::test::get_ipc_response(
-        &h.window,
-        InvokeRequest {
-            cmd: cmd.into(),
-            callback: CallbackFn(0),
-            error: CallbackFn(1),
-            url: "tauri://localhost".parse().expect("url"),
-            body: InvokeBody::Json(args),
-            headers: Default::default(),
-            invoke_key: INVOKE_KEY.to_string(),
-        },
-    );
-    response.map(|body| body.deserialize::<Value>().expect("json body"))
-}
 
 fn account(name: &str) -> Value {
     json!({
