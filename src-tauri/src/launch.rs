@@ -84,9 +84,29 @@ pub fn open_or_create_demo(data_dir: &Path) -> Result<Workspace, StoreError> {
         return Workspace::open(&path);
     }
     std::fs::create_dir_all(data_dir)?;
-    let mut ws = Workspace::create(&path)?;
-    rapport_store::demo::write_demo(&mut ws, chrono::Local::now().date_naive())?;
-    Ok(ws)
+    // Written under a temporary name and renamed when complete, so a crash on first
+    // start never leaves a half-written demo that later starts would open.
+    let temp = data_dir.join(format!(".Demo.rapport.writing-{}", std::process::id()));
+    let _ = std::fs::remove_file(&temp);
+    let written = (|| -> Result<(), StoreError> {
+        let mut ws = Workspace::create(&temp)?;
+        rapport_store::demo::write_demo(&mut ws, chrono::Local::now().date_naive())?;
+        drop(ws);
+        if path.exists() {
+            return Err(StoreError::AlreadyExists(path.clone()));
+        }
+        std::fs::rename(&temp, &path)?;
+        Ok(())
+    })();
+    if let Err(e) = written {
+        for suffix in ["", "-wal", "-shm"] {
+            let mut name = temp.as_os_str().to_owned();
+            name.push(suffix);
+            let _ = std::fs::remove_file(PathBuf::from(name));
+        }
+        return Err(e);
+    }
+    Workspace::open(&path)
 }
 
 #[cfg(test)]

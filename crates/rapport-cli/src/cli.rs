@@ -13,7 +13,9 @@ Exit codes:
   3  the workspace cannot be opened: not found, not a Rapport workspace, damaged,
      locked by another program, from a newer Rapport, or read-only
   4  invalid input: `init` on a file that already exists, `demo` into a workspace
-     that already has accounts, a value the workspace refuses
+     that already has accounts, a value the workspace refuses, a GraphML file that
+     cannot be read or holds an invalid value, an account or person that does not
+     exist (or a name two people share)
 
 Errors are printed to stderr as `error: <message>`.";
 
@@ -38,6 +40,76 @@ pub enum Command {
     /// List things in the workspace.
     #[command(subcommand)]
     List(ListCommand),
+    /// Add people and ties from a file to an account.
+    #[command(subcommand)]
+    Import(ImportCommand),
+    /// Write an account's people and ties to a file.
+    #[command(subcommand)]
+    Export(ExportCommand),
+    /// Analyse an account: influence, brokerage, coverage, support, roles, risks,
+    /// factions.
+    Analyze(AnalyzeArgs),
+    /// The strongest introduction paths from our team to a person.
+    Path(PathArgs),
+    /// What changes if a stakeholder or one of our team members leaves.
+    WhatIf(WhatIfArgs),
+    /// Nine-box, Pareto, lifetime value and headline numbers of every account.
+    Portfolio(PortfolioArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct AnalyzeArgs {
+    /// The account to analyse (exact name; letter case may differ).
+    #[arg(long, value_name = "NAME", value_parser = account_name)]
+    pub account: String,
+    /// Print one JSON object instead of tables.
+    #[arg(long)]
+    pub json: bool,
+    /// The date stale relationships are measured against (YYYY-MM-DD); today by default.
+    #[arg(long, value_name = "DATE")]
+    pub today: Option<chrono::NaiveDate>,
+}
+
+#[derive(Debug, Args)]
+pub struct PathArgs {
+    /// The account.
+    #[arg(long, value_name = "NAME", value_parser = account_name)]
+    pub account: String,
+    /// The stakeholder to reach (name; letter case may differ).
+    #[arg(long, value_name = "PERSON")]
+    pub to: String,
+    /// How many paths, best first (1–100).
+    #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u32).range(1..=100))]
+    pub k: u32,
+    /// Print a JSON array instead of lines.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct WhatIfArgs {
+    /// The account.
+    #[arg(long, value_name = "NAME", value_parser = account_name)]
+    pub account: String,
+    /// The stakeholder or team member who leaves (name; letter case may differ).
+    #[arg(long, value_name = "PERSON")]
+    pub without: String,
+    /// Print one JSON object instead of tables.
+    #[arg(long)]
+    pub json: bool,
+    /// The date stale relationships are measured against (YYYY-MM-DD); today by default.
+    #[arg(long, value_name = "DATE")]
+    pub today: Option<chrono::NaiveDate>,
+}
+
+#[derive(Debug, Args)]
+pub struct PortfolioArgs {
+    /// Print one JSON object instead of tables.
+    #[arg(long)]
+    pub json: bool,
+    /// The date stages and staleness are measured against (YYYY-MM-DD); today by default.
+    #[arg(long, value_name = "DATE")]
+    pub today: Option<chrono::NaiveDate>,
 }
 
 #[derive(Debug, Args)]
@@ -51,6 +123,50 @@ pub struct DemoArgs {
 pub enum ListCommand {
     /// Every account with its tier, stage, head count, revenue and margin.
     Accounts(ListArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// Stakeholders, team members, influence and coverage ties from a GraphML file
+    /// (Gephi, yEd, NetworkX, Cytoscape). One undoable step; an invalid value anywhere
+    /// refuses the whole file. The README lists the keys read.
+    Graphml(ImportGraphmlArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ImportGraphmlArgs {
+    /// The GraphML file to read.
+    #[arg(value_name = "PATH")]
+    pub path: PathBuf,
+    /// The account to add to; created (tier standard) when no account has this name.
+    #[arg(long, value_name = "NAME", value_parser = account_name)]
+    pub account: String,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ExportCommand {
+    /// The account's stakeholders, the team members covering them, and their ties, as
+    /// a directed GraphML file that Gephi, yEd, NetworkX and `import graphml` read.
+    Graphml(ExportGraphmlArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ExportGraphmlArgs {
+    /// The GraphML file to write (replaced if it exists).
+    #[arg(value_name = "PATH")]
+    pub path: PathBuf,
+    /// The account to export.
+    #[arg(long, value_name = "NAME", value_parser = account_name)]
+    pub account: String,
+}
+
+/// An account name on the command line: anything but blank.
+fn account_name(text: &str) -> Result<String, String> {
+    if text.trim().is_empty() {
+        Err("the account name must not be blank".into())
+    } else {
+        Ok(text.to_string())
+    }
 }
 
 #[derive(Debug, Args)]

@@ -18,10 +18,60 @@ pub enum CliError {
         .path.display()
     )]
     NotEmpty { path: PathBuf, count: usize },
+    #[error("no account named {name:?}{}", known_accounts(.known))]
+    UnknownAccount { name: String, known: Vec<String> },
+    #[error("cannot read {}: {source}", .path.display())]
+    ReadInput {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("cannot write {}: {source}", .path.display())]
+    WriteFile {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{} is the workspace itself; export to another file", .0.display())]
+    WouldOverwriteWorkspace(PathBuf),
+    #[error("no one named {name:?} in {account}{}", similar_people(.similar))]
+    UnknownPerson {
+        name: String,
+        account: String,
+        similar: Vec<String>,
+    },
+    #[error("{count} people are named {name:?}; rename one in the app to tell them apart")]
+    AmbiguousPerson { name: String, count: usize },
+    #[error(transparent)]
+    Analysis(#[from] rapport_core::analysis::AnalysisError),
+    #[error("internal error: {0}")]
+    Internal(String),
     #[error("cannot write the output: {0}")]
     Output(#[from] std::io::Error),
     #[error("cannot encode JSON: {0}")]
     Json(#[from] serde_json::Error),
+}
+
+/// "; the workspace has: A, B, C" (at most ten names), for an unknown account.
+fn known_accounts(known: &[String]) -> String {
+    const SHOWN: usize = 10;
+    match known.len() {
+        0 => "; the workspace has no accounts".into(),
+        n if n <= SHOWN => format!("; the workspace has: {}", known.join(", ")),
+        n => format!(
+            "; the workspace has: {}, … ({} more)",
+            known[..SHOWN].join(", "),
+            n - SHOWN
+        ),
+    }
+}
+
+/// "; did you mean: A, B?" for an unknown person.
+fn similar_people(similar: &[String]) -> String {
+    if similar.is_empty() {
+        String::new()
+    } else {
+        let shown: Vec<&str> = similar.iter().take(5).map(String::as_str).collect();
+        format!("; did you mean: {}?", shown.join(", "))
+    }
 }
 
 /// Exit code: the workspace cannot be opened.
@@ -37,8 +87,17 @@ impl CliError {
         match self {
             CliError::Usage(_) => 2,
             CliError::Store(e) => store_exit_code(e),
-            CliError::NotEmpty { .. } => EXIT_INVALID_INPUT,
-            CliError::Output(_) | CliError::Json(_) => EXIT_FAILURE,
+            CliError::NotEmpty { .. }
+            | CliError::UnknownAccount { .. }
+            | CliError::UnknownPerson { .. }
+            | CliError::AmbiguousPerson { .. }
+            | CliError::Analysis(_)
+            | CliError::ReadInput { .. }
+            | CliError::WouldOverwriteWorkspace(_) => EXIT_INVALID_INPUT,
+            CliError::WriteFile { .. }
+            | CliError::Internal(_)
+            | CliError::Output(_)
+            | CliError::Json(_) => EXIT_FAILURE,
         }
     }
 
@@ -56,7 +115,9 @@ fn store_exit_code(error: &StoreError) -> u8 {
         | StoreError::NewerSchema { .. }
         | StoreError::Locked(_)
         | StoreError::ReadOnly(_) => EXIT_CANNOT_OPEN,
-        StoreError::AlreadyExists(_) | StoreError::Validation(_) => EXIT_INVALID_INPUT,
+        StoreError::AlreadyExists(_) | StoreError::Validation(_) | StoreError::GraphMl { .. } => {
+            EXIT_INVALID_INPUT
+        }
         e if e.is_busy() || e.is_read_only() => EXIT_CANNOT_OPEN,
         _ => EXIT_FAILURE,
     }
@@ -95,6 +156,22 @@ mod tests {
         for (error, code) in cases {
             assert_eq!(CliError::from(error).exit_code(), code);
         }
+        let graphml = StoreError::GraphMl {
+            element: "node \"n3\"".into(),
+            key: Some("power".into()),
+            value: Some("7".into()),
+            message: "is not a whole number from 1 to 5".into(),
+        };
+        assert_eq!(CliError::from(graphml).exit_code(), 4);
+        let unknown = CliError::UnknownAccount {
+            name: "Nobody".into(),
+            known: (1..=12).map(|i| format!("A{i}")).collect(),
+        };
+        assert_eq!(unknown.exit_code(), 4);
+        assert_eq!(
+            unknown.to_string(),
+            "no account named \"Nobody\"; the workspace has: A1, A2, A3, A4, A5, A6, A7, A8, A9, A10, … (2 more)"
+        );
         let not_empty = CliError::NotEmpty {
             path: p(),
             count: 2,

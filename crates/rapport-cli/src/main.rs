@@ -2,10 +2,12 @@
 //! using the same store the desktop app uses. Parses, runs, and maps the outcome to an
 //! exit code; everything else lives in the modules below.
 
+mod analysis;
 mod cli;
 mod error;
 mod output;
 mod run;
+mod transfer;
 
 use std::process::ExitCode;
 

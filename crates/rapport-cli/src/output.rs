@@ -41,14 +41,25 @@ pub fn accounts_table(out: &mut impl Write, accounts: &[AccountSummary]) -> Resu
         .collect();
     // Numbers align right, text left.
     let right = [false, false, false, true, true, true, false, false];
+    table(out, &header, &rows, &right)
+}
+
+/// Prints an aligned table: `header` then `rows`, columns `right`-aligned where
+/// marked, measured in terminal cells.
+pub fn table<const N: usize>(
+    out: &mut impl Write,
+    header: &[&str; N],
+    rows: &[[String; N]],
+    right: &[bool; N],
+) -> Result<(), CliError> {
     let mut widths = header.map(width);
-    for row in &rows {
+    for row in rows {
         for (w, cell) in widths.iter_mut().zip(row) {
             *w = (*w).max(width(cell));
         }
     }
     let header = header.map(String::from);
-    for row in std::iter::once(&header).chain(&rows) {
+    for row in std::iter::once(&header).chain(rows) {
         let mut line = String::new();
         for (i, cell) in row.iter().enumerate() {
             let pad = " ".repeat(widths[i] - width(cell));
@@ -69,7 +80,7 @@ pub fn accounts_table(out: &mut impl Write, accounts: &[AccountSummary]) -> Resu
 }
 
 /// A whole amount with thousands separators: 4200000.0 → "4,200,000".
-fn money(amount: f64) -> String {
+pub fn money(amount: f64) -> String {
     let rounded = amount.round();
     let digits = format!("{:.0}", rounded.abs());
     let mut grouped = String::new();

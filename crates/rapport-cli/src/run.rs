@@ -8,9 +8,10 @@ use clap::CommandFactory;
 use rapport_store::demo::write_demo;
 use rapport_store::Workspace;
 
-use crate::cli::{Cli, Command, DemoArgs, ListArgs, ListCommand};
+use crate::analysis;
+use crate::cli::{Cli, Command, DemoArgs, ExportCommand, ImportCommand, ListArgs, ListCommand};
 use crate::error::CliError;
-use crate::output;
+use crate::{output, transfer};
 
 pub fn run(cli: Cli) -> Result<(), CliError> {
     let path = require_workspace(cli.workspace)?;
@@ -20,6 +21,32 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         Command::Init => init(&path, &mut out),
         Command::Demo(args) => demo(&path, &args, &mut out),
         Command::List(ListCommand::Accounts(args)) => list_accounts(&path, &args, &mut out),
+        Command::Import(ImportCommand::Graphml(args)) => {
+            transfer::import_graphml(&path, &args, &mut out)
+        }
+        Command::Export(ExportCommand::Graphml(args)) => {
+            transfer::export_graphml(&path, &args, &mut out)
+        }
+        Command::Analyze(args) => {
+            analysis::analyze(&path, &args.account, args.json, args.today, &mut out)
+        }
+        Command::Path(args) => analysis::path(
+            &path,
+            &args.account,
+            &args.to,
+            args.k as usize,
+            args.json,
+            &mut out,
+        ),
+        Command::WhatIf(args) => analysis::what_if_command(
+            &path,
+            &args.account,
+            &args.without,
+            args.json,
+            args.today,
+            &mut out,
+        ),
+        Command::Portfolio(args) => analysis::portfolio(&path, args.json, args.today, &mut out),
     }?;
     out.flush()?;
     Ok(())

@@ -43,6 +43,42 @@ pub enum StoreError {
     Migration(#[from] rusqlite_migration::Error),
     #[error("history error: {0}")]
     History(String),
+    /// A GraphML file was refused; nothing was imported.
+    #[error("invalid GraphML: {}", graphml_message(.element, .key.as_deref(), .value.as_deref(), .message))]
+    GraphMl {
+        /// The node or edge at fault, as `node "n3"` or `edge "e7" (n1 → n2)`; empty
+        /// when the fault is in the file as a whole.
+        element: String,
+        /// The data key (or attribute) at fault, if any: `power`, `roles`, `source`.
+        key: Option<String>,
+        /// The value as written in the file, if any.
+        value: Option<String>,
+        /// What is wrong with it and what is allowed.
+        message: String,
+    },
+}
+
+/// `node "n3", key "power": "7" is not a whole number from 1 to 5`.
+fn graphml_message(element: &str, key: Option<&str>, value: Option<&str>, message: &str) -> String {
+    const LIMIT: usize = 60;
+    let mut text = String::new();
+    if !element.is_empty() {
+        text.push_str(element);
+        if let Some(key) = key {
+            text.push_str(&format!(", key {key:?}"));
+        }
+        text.push_str(": ");
+    }
+    if let Some(value) = value {
+        let clipped: String = if value.chars().count() > LIMIT {
+            value.chars().take(LIMIT).chain(['…']).collect()
+        } else {
+            value.to_string()
+        };
+        text.push_str(&format!("{clipped:?} "));
+    }
+    text.push_str(message);
+    text
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;

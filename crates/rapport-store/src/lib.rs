@@ -5,12 +5,15 @@
 pub mod demo;
 mod entities;
 pub mod error;
+pub mod graphml;
 pub mod history;
 pub mod migrate;
+mod names;
 mod reads;
 mod rows;
 mod workspace;
 
 pub use error::{Result, StoreError};
+pub use graphml::{GraphmlExport, ImportSummary};
 pub use history::{ActionLabel, EntityKind, HistoryState, Verb};
 pub use workspace::{Workspace, APPLICATION_ID};

@@ -79,20 +79,6 @@ impl Workspace {
         })
     }
 
-    /// The id of the account with exactly this name (case-sensitive, trimmed), if any;
-    /// the lowest id when several share it.
-    pub fn account_id_by_name(&self, name: &str) -> Result<Option<Id>> {
-        self.with_read(|tx| {
-            Ok(tx
-                .query_row(
-                    "SELECT id FROM accounts WHERE name = ?1 ORDER BY id LIMIT 1",
-                    [name.trim()],
-                    |r| r.get(0),
-                )
-                .optional()?)
-        })
-    }
-
     /// The workspace's team members, by name.
     pub fn list_team_members(&self) -> Result<Vec<TeamMember>> {
         self.with_read(|tx| {

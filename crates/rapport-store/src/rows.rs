@@ -2,7 +2,7 @@
 //! that need to see other rows. Runs inside a transaction the caller owns; a failure
 //! leaves the caller to roll back.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use rusqlite::{params, OptionalExtension, Transaction};
 
@@ -210,7 +210,7 @@ fn write_factor_scores(tx: &Transaction<'_>, account_id: Id, f: &AccountFields) 
         }
     }
     // Keep unchanged rows untouched so history records only real changes.
-    let mut current: HashMap<Id, (Id, u8)> = HashMap::new();
+    let mut current: BTreeMap<Id, (Id, u8)> = BTreeMap::new();
     {
         let mut stmt = tx.prepare(
             "SELECT id, factor_id, score FROM account_factor_scores WHERE account_id = ?1",

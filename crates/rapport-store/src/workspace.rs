@@ -2,7 +2,6 @@
 //! foreign, locked or newer file untouched, and the pragmas that make every saved
 //! action durable.
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -23,28 +22,71 @@ const BUSY_TIMEOUT: Duration = Duration::from_millis(1500);
 pub struct Workspace {
     pub(crate) conn: Connection,
     path: PathBuf,
+    /// This process's claim on the file (released on drop, after the connection).
+    _claim: Option<OpenFileClaim>,
 }
 
 impl Workspace {
     /// Creates a new, empty workspace at `path` (which must not exist yet), with the
     /// default portfolio factors.
+    ///
+    /// The file is built under a temporary name beside `path`, closed, and only then
+    /// given its name, so a crash leaves either no workspace or a complete one.
     pub fn create(path: &Path) -> Result<Self> {
         if path.exists() {
             return Err(StoreError::AlreadyExists(path.to_path_buf()));
         }
-        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
-            | OpenFlags::SQLITE_OPEN_CREATE
-            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let mut conn = Connection::open_with_flags(path, flags)?;
-        conn.pragma_update(None, "application_id", APPLICATION_ID)?;
-        configure(&conn, path)?;
-        migrate::to_latest(&mut conn)?;
-        let mut workspace = Workspace {
-            conn,
-            path: path.to_path_buf(),
-        };
-        workspace.seed_defaults()?;
-        Ok(workspace)
+        let dir = parent_dir(path);
+        let temp = dir.join(format!(
+            ".{}.creating-{}",
+            path.file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_else(|| "workspace.rapport".into()),
+            std::process::id()
+        ));
+        let _ = std::fs::remove_file(&temp);
+        let built = (|| -> Result<()> {
+            let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+            let mut conn = Connection::open_with_flags(&temp, flags)?;
+            // A plain rollback journal while building: closing leaves one file.
+            conn.pragma_update(None, "synchronous", "FULL")?;
+            conn.pragma_update(None, "foreign_keys", "ON")?;
+            conn.pragma_update(None, "application_id", APPLICATION_ID)?;
+            migrate::to_latest(&mut conn)?;
+            let mut building = Workspace {
+                conn,
+                path: temp.clone(),
+                _claim: None,
+            };
+            building.seed_defaults()?;
+            drop(building);
+            // Never replace a file that appeared meanwhile: a hard link fails if the
+            // name is taken (rename would overwrite it).
+            match std::fs::hard_link(&temp, path) {
+                Ok(()) => {
+                    std::fs::remove_file(&temp)?;
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                    return Err(StoreError::AlreadyExists(path.to_path_buf()));
+                }
+                // File systems without hard links (FAT): check, then rename.
+                Err(_) => {
+                    if path.exists() {
+                        return Err(StoreError::AlreadyExists(path.to_path_buf()));
+                    }
+                    std::fs::rename(&temp, path)?;
+                }
+            }
+            sync_dir(dir);
+            Ok(())
+        })();
+        if let Err(e) = built {
+            let _ = std::fs::remove_file(&temp);
+            return Err(e);
+        }
+        Workspace::open(path)
     }
 
     /// Opens an existing workspace, migrating an older schema forward. Refuses, without
@@ -58,12 +100,19 @@ impl Workspace {
             }
             Err(e) => return Err(e.into()),
         };
-        if metadata.is_dir() || !has_sqlite_header(path)? {
+        // The file is never opened outside SQLite: closing any other handle on it would
+        // drop the locks this process holds on it (POSIX advisory locks are per
+        // process), letting another program write behind an open workspace. An empty
+        // file is refused here, anything else that is not SQLite by SQLite itself.
+        if metadata.is_dir() || metadata.len() == 0 {
             return Err(StoreError::NotAWorkspace(path.to_path_buf()));
         }
         if metadata.permissions().readonly() {
             return Err(StoreError::ReadOnly(path.to_path_buf()));
         }
+        // A second handle in this process on the same file is refused before SQLite
+        // opens it (SQLite would share the lock with the first one).
+        let registered = OpenFiles::claim(&metadata, path)?;
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let mut conn = Connection::open_with_flags(path, flags).map_err(|e| classify(e, path))?;
         conn.busy_timeout(BUSY_TIMEOUT)?;
@@ -96,6 +145,7 @@ impl Workspace {
         Ok(Workspace {
             conn,
             path: path.to_path_buf(),
+            _claim: Some(registered),
         })
     }
 
@@ -108,6 +158,7 @@ impl Workspace {
         let mut workspace = Workspace {
             conn,
             path: PathBuf::from(":memory:"),
+            _claim: None,
         };
         workspace.seed_defaults()?;
         Ok(workspace)
@@ -158,6 +209,17 @@ impl Workspace {
         result
     }
 
+    /// Test hook: caps the file at `pages` pages for this connection only (`PRAGMA
+    /// max_page_count`, never stored in the file), so a test can make the disk "full"
+    /// at a chosen moment. Returns the cap SQLite applied, which is never below the
+    /// file's current size. Not for the app.
+    #[doc(hidden)]
+    pub fn set_max_page_count_for_tests(&self, pages: i64) -> Result<i64> {
+        Ok(self
+            .conn
+            .pragma_update_and_check(None, "max_page_count", pages, |r| r.get(0))?)
+    }
+
     /// `PRAGMA integrity_check` of the open file; `ok` when healthy.
     pub fn integrity_check(&self) -> Result<String> {
         let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
@@ -173,6 +235,8 @@ impl Workspace {
 /// file behind our back.
 fn configure(conn: &Connection, path: &Path) -> Result<()> {
     conn.busy_timeout(BUSY_TIMEOUT)?;
+    // Undo replays and imports reuse a statement per table and kind of change.
+    conn.set_prepared_statement_cache_capacity(64);
     conn.pragma_update(None, "locking_mode", "EXCLUSIVE")
         .map_err(|e| classify(e, path))?;
     let mode: String = conn
@@ -207,15 +271,73 @@ fn classify(error: rusqlite::Error, path: &Path) -> StoreError {
     }
 }
 
-/// Does the file start with SQLite's magic header? (An empty file would otherwise be
-/// silently turned into a new database.)
-fn has_sqlite_header(path: &Path) -> Result<bool> {
-    let mut header = [0u8; 16];
-    let mut file = std::fs::File::open(path)?;
-    match file.read_exact(&mut header) {
-        Ok(()) => Ok(&header == b"SQLite format 3\0"),
-        Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => Ok(false),
-        Err(e) => Err(e.into()),
+/// The directory of `path` (`.` for a bare file name).
+fn parent_dir(path: &Path) -> &Path {
+    path.parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or_else(|| Path::new("."))
+}
+
+/// Makes a rename in `dir` durable (best effort; not possible on every platform).
+fn sync_dir(dir: &Path) {
+    #[cfg(unix)]
+    if let Ok(d) = std::fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
+}
+
+/// The workspace files this process has open, by identity (device and inode on Unix,
+/// the canonical path elsewhere), so that the same file is never opened twice.
+struct OpenFiles;
+
+static OPEN_FILES: std::sync::Mutex<Vec<FileIdentity>> = std::sync::Mutex::new(Vec::new());
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum FileIdentity {
+    #[cfg(unix)]
+    Inode(u64, u64),
+    #[cfg_attr(unix, allow(dead_code))]
+    Path(PathBuf),
+}
+
+/// A claim on one open file; dropping it releases the claim.
+#[derive(Debug)]
+struct OpenFileClaim(FileIdentity);
+
+impl OpenFiles {
+    fn identity(metadata: &std::fs::Metadata, path: &Path) -> FileIdentity {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            let _ = path;
+            FileIdentity::Inode(metadata.dev(), metadata.ino())
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = metadata;
+            FileIdentity::Path(std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()))
+        }
+    }
+
+    fn claim(metadata: &std::fs::Metadata, path: &Path) -> Result<OpenFileClaim> {
+        let id = Self::identity(metadata, path);
+        let mut open = OPEN_FILES.lock().unwrap_or_else(|p| p.into_inner());
+        if open.contains(&id) {
+            return Err(StoreError::Locked(path.to_path_buf()));
+        }
+        open.push(id.clone());
+        Ok(OpenFileClaim(id))
+    }
+}
+
+impl Drop for OpenFileClaim {
+    fn drop(&mut self) {
+        let mut open = OPEN_FILES.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(i) = open.iter().position(|x| *x == self.0) {
+            open.swap_remove(i);
+        }
     }
 }
 

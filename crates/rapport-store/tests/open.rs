@@ -101,11 +101,20 @@ fn a_damaged_file_is_reported_as_corrupt() {
 
 #[test]
 fn a_second_open_of_the_same_file_is_refused_while_the_first_is_open() {
-    let t = temp_workspace();
+    let mut t = temp_workspace();
     let err = Workspace::open(&t.path).expect_err("locked");
     assert!(matches!(err, StoreError::Locked(_)), "{err:?}");
+    // The first handle works on after the refusal. (Two processes: tests/instances.rs.)
+    let a = t.ws.create_account(&account("Still mine")).expect("write");
+    t.ws.undo().expect("undo");
+    t.ws.redo().expect("redo");
     drop(t.ws);
-    Workspace::open(&t.path).expect("free again");
+    let ws = Workspace::open(&t.path).expect("free again");
+    assert_eq!(ws.integrity_check().expect("check"), "ok");
+    assert_eq!(
+        ws.account_detail(a).expect("saved").account.fields.name,
+        "Still mine"
+    );
 }
 
 #[cfg(unix)]

@@ -18,7 +18,7 @@ pub(super) const NORTHWIND: AccountSpec = AccountSpec {
     revenue: 4_200_000.0,
     margin: 1_100_000.0,
     attractiveness: &[5, 4, 4, 5],
-    relationship: &[4, 3, 3, 4],
+    relationship: &[4, 4, 3, 4],
     notes: "Pan-European mobile and fixed operator, 11 million subscribers. We run managed \
             SD-WAN for their enterprise business unit and supply edge routers to network \
             engineering. Framework agreement renewed in principle after last year's outage; \

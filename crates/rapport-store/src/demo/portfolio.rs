@@ -17,7 +17,7 @@ pub(super) const CONTOSO: AccountSpec = AccountSpec {
     tier: Tier::Key,
     revenue: 1_600_000.0,
     margin: 380_000.0,
-    attractiveness: &[3, 3, 3, 4],
+    attractiveness: &[2, 2, 2, 3],
     relationship: &[4, 4, 4, 3],
     notes: "Freight and warehousing; we connect 120 depots. Stable, price-sensitive, \
             little growth.",
