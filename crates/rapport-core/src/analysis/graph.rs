@@ -571,7 +571,7 @@ fn louvain_run(base: &Level, seed: u64) -> Vec<u32> {
     let mut owned: Option<Level> = None;
     loop {
         let level = owned.as_ref().unwrap_or(base);
-        let (community, moved) = local_moves(level, two_m, &mut rng, &mut scratch);
+        let (community, moved) = local_moves(level, two_m, &mut rng, &mut scratch, None);
         if !moved {
             break;
         }
@@ -584,7 +584,10 @@ fn louvain_run(base: &Level, seed: u64) -> Vec<u32> {
         }
         owned = Some(aggregate(level, &renumbered, count, &mut scratch));
     }
-    renumber(&membership).0
+    // Polish: single nodes may still gain by leaving the community their group was
+    // merged into; one more round of moves on the original graph lets them.
+    let (polished, _) = local_moves(base, two_m, &mut rng, &mut scratch, Some(&membership));
+    renumber(&polished).0
 }
 
 /// Buffers reused across the levels of one run.
@@ -626,11 +629,19 @@ fn local_moves(
     two_m: f64,
     rng: &mut SplitMix64,
     scratch: &mut MoveScratch,
+    start: Option<&[u32]>,
 ) -> (Vec<u32>, bool) {
     let n = level.len();
     let degree: Vec<f64> = (0..n).map(|v| level.degree(v)).collect();
-    let mut community: Vec<u32> = (0..n as u32).collect();
-    let mut total: Vec<f64> = degree.clone();
+    // Singletons, or a given partition to polish.
+    let mut community: Vec<u32> = match start {
+        Some(labels) => labels.to_vec(),
+        None => (0..n as u32).collect(),
+    };
+    let mut total = vec![0.0f64; n];
+    for (v, &c) in community.iter().enumerate() {
+        total[c as usize] += degree[v];
+    }
     let mut order: Vec<u32> = (0..n as u32).collect();
     rng.shuffle(&mut order);
     scratch.reset(n);
