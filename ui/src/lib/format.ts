@@ -21,3 +21,51 @@ export function formatDate(iso: string | null | undefined, locale: string = i18n
   if (Number.isNaN(d.getTime())) return iso;
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(d);
 }
+
+/** A share in [0, 1] as a percentage ("42%"); `digits` decimals (none by default). */
+export function formatPercent(value: number | null, digits = 0, locale: string = i18n.tag): string {
+  if (value === null || !Number.isFinite(value)) return '';
+  return new Intl.NumberFormat(locale, {
+    style: 'percent',
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(value);
+}
+
+/** A score with a fixed number of decimals ("0.64"). */
+export function formatScore(value: number | null, digits = 2, locale: string = i18n.tag): string {
+  if (value === null || !Number.isFinite(value)) return '';
+  return new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+}
+
+/** A value that may be negative, always with its sign ("+0.23", "−0.41", "0.00"). */
+export function formatSigned(value: number | null, digits = 2, locale: string = i18n.tag): string {
+  if (value === null || !Number.isFinite(value)) return '';
+  // a value that rounds to zero shows as "0.00", never "−0.00"
+  const rounded = Number(value.toFixed(digits));
+  return new Intl.NumberFormat(locale, {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+    signDisplay: rounded === 0 ? 'never' : 'always',
+  }).format(rounded === 0 ? 0 : value);
+}
+
+/** A change in a share, in percentage points with its sign ("+12 pts"), for before → after deltas. */
+export function formatPointDelta(value: number | null, locale: string = i18n.tag): string {
+  if (value === null || !Number.isFinite(value)) return '';
+  return formatSigned(value * 100, 0, locale);
+}
+
+/** Names as one phrase in the locale ("A, B and C" / "A、B和C"). */
+export function formatList(names: readonly string[], locale: string = i18n.tag): string {
+  if (typeof Intl.ListFormat === 'function') {
+    return new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(names);
+  }
+  return names.join(', ');
+}
+
+/** A rate in [0, 1] as a percentage with at most one decimal ("8%", "12.5%"). */
+export function formatRate(value: number | null, locale: string = i18n.tag): string {
+  if (value === null || !Number.isFinite(value)) return '';
+  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(value);
+}

@@ -3,6 +3,7 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
 import { clearMocks } from '@tauri-apps/api/mocks';
 import App from '../App.svelte';
+import { forgetResults } from '../lib/analysis/results.svelte';
 import { installDemoBackend } from '../lib/demo/backend';
 import { i18n } from '../lib/i18n/locale.svelte';
 import { notices } from '../lib/stores/errors.svelte';
@@ -16,6 +17,7 @@ export function freshApp(options: { seed?: boolean } = {}) {
   view.clear();
   view.setTab('people');
   workspace.reset();
+  forgetResults();
   notices.dismiss();
   const store = installDemoBackend(options);
   render(App);

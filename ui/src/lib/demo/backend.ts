@@ -1,11 +1,15 @@
 // An in-memory stand-in for the Rust backend, answering the same IPC commands, so the UI can
 // be developed in a plain browser and exercised in component tests. Never used inside Tauri.
+// Its analyses (accountAnalysis.ts, portfolioAnalysis.ts) are a simplified TypeScript version,
+// not the real engine.
 import { mockIPC } from '@tauri-apps/api/mocks';
 import { emit } from '@tauri-apps/api/event';
 import type {
-  AccountDetail, AccountSummary, ActionLabel, AppError, EntityKind, FieldError, HistoryState, Preferences,
-  StageChange,
+  AccountDetail, AccountSummary, ActionLabel, AppError, EntityKind, Factor, FieldError, HistoryState, Preferences,
+  Removal, StageChange, TeamMember,
 } from '../bindings';
+import { analyzeAccount, introductionPaths, whatIf } from './accountAnalysis';
+import { analyzePortfolio, CLV_DEFAULTS } from './portfolioAnalysis';
 
 type Row = { id: number; fields: Record<string, unknown> };
 type Snapshot = Record<string, Row[]>;
@@ -70,6 +74,18 @@ function validate(table: string, f: Record<string, unknown>, store: DemoStore, i
   for (const k of ['annual_revenue', 'annual_margin']) {
     if (k in f && (f[k] as number) < 0) err(k, 'out_of_range', 0, null);
   }
+  if (table === 'account') {
+    const clv = (f.clv ?? CLV_DEFAULTS) as Record<string, unknown>;
+    const between = (k: string, min: number, max: number) => {
+      const v = clv[k];
+      if (typeof v !== 'number' || !Number.isFinite(v)) err(`clv.${k}`, 'not_a_number');
+      else if (v < min || v > max) err(`clv.${k}`, 'out_of_range', min, max);
+    };
+    between('retention', 0, 1);
+    between('discount_rate', 0, 1);
+    between('horizon_years', 1, 50);
+    between('acquisition_cost', 0, 1e15);
+  }
   for (const k of ['date', 'last_contact']) {
     if (k in f && f[k] !== null && !/^\d{4}-\d{2}-\d{2}$/.test(String(f[k]))) err(k, 'invalid_date');
   }
@@ -122,6 +138,26 @@ function currentStage(changes: StageChange[]): AccountSummary['stage'] {
   return [...changes].sort((a, b) => a.fields.date.localeCompare(b.fields.date) || a.id - b.id).at(-1)?.fields.stage ?? null;
 }
 
+/** An account's detail as `get_account` returns it (an account saved without CLV inputs gets
+ * the defaults, like the real backend's serde default). */
+function detailOf(store: DemoStore, id: number): AccountDetail {
+  const account = store.get('account', id);
+  if (!account) fail('not_found', `account ${id} not found`);
+  const of = (name: string) => structuredClone(store.tables[name]!.filter((r) => r.fields.account_id === id));
+  const people = new Set(of('stakeholder').map((s) => s.id));
+  const copy = structuredClone(account);
+  copy.fields.clv ??= { ...CLV_DEFAULTS };
+  return {
+    account: copy,
+    org_units: of('org_unit'),
+    stakeholders: of('stakeholder'),
+    influences: of('influence'),
+    coverage: structuredClone(store.tables.coverage!.filter((c) => people.has(c.fields.stakeholder_id as number))),
+    interactions: of('interaction'),
+    stage_changes: of('stage_change'),
+  } as unknown as AccountDetail;
+}
+
 function seed(store: DemoStore): void {
   store.factors = [
     { id: 9001, fields: { axis: 'attractiveness', name: 'Growth potential', weight: 2 } },
@@ -131,10 +167,17 @@ function seed(store: DemoStore): void {
   const acc = store.insert('account', {
     name: 'Northwind Telecom', industry: 'Telecommunications', region: 'East China', tier: 'strategic',
     annual_revenue: 4200000, annual_margin: 1150000, factor_scores: [{ factor_id: 9001, score: 4 }], notes: 'Network modernisation programme 2025–2027.',
+    clv: { retention: 0.9, discount_rate: 0.08, horizon_years: 10, acquisition_cost: 250000 },
   });
+  // Contoso has no CLV inputs (saved before they existed): the defaults apply
   store.insert('account', {
     name: 'Contoso Logistics', industry: 'Logistics', region: 'UK', tier: 'key', annual_revenue: 980000, annual_margin: 210000,
-    factor_scores: [], notes: '',
+    factor_scores: [{ factor_id: 9001, score: 2 }, { factor_id: 9002, score: 2 }, { factor_id: 9003, score: 5 }], notes: '',
+  });
+  store.insert('account', {
+    name: 'Tailspin Airlines', industry: 'Aviation', region: 'Singapore', tier: 'development', annual_revenue: 350000, annual_margin: 60000,
+    factor_scores: [{ factor_id: 9001, score: 5 }, { factor_id: 9002, score: 4 }, { factor_id: 9003, score: 2 }], notes: '',
+    clv: { retention: 0.7, discount_rate: 0.1, horizon_years: 5, acquisition_cost: 40000 },
   });
   const tech = store.insert('org_unit', { account_id: acc, name: 'Technology', parent_id: null });
   const net = store.insert('org_unit', { account_id: acc, name: 'Network Engineering', parent_id: tech });
@@ -175,6 +218,8 @@ export function installDemoBackend(options: { seed?: boolean } = {}): DemoStore 
     changed('edit');
     return result;
   };
+
+  const team = () => store.tables.team_member as unknown as TeamMember[];
 
   const handle = (cmd: string, args: Record<string, unknown>): unknown => {
     const info = store.open ? { path: '/home/demo/Demo.rapport', file_name: 'Demo.rapport', schema_version: 2 } : null;
@@ -231,22 +276,28 @@ export function installDemoBackend(options: { seed?: boolean } = {}): DemoStore 
             stage: currentStage(store.tables.stage_change!.filter((c) => c.fields.account_id === a.id) as unknown as StageChange[]),
           };
         });
-      case 'get_account': {
-        const id = args.id as number;
-        const account = store.get('account', id);
-        if (!account) fail('not_found', `account ${id} not found`);
-        const of = (name: string) => structuredClone(store.tables[name]!.filter((r) => r.fields.account_id === id));
-        const people = new Set(of('stakeholder').map((s) => s.id));
-        return {
-          account: structuredClone(account),
-          org_units: of('org_unit'),
-          stakeholders: of('stakeholder'),
-          influences: of('influence'),
-          coverage: structuredClone(store.tables.coverage!.filter((c) => people.has(c.fields.stakeholder_id as number))),
-          interactions: of('interaction'),
-          stage_changes: of('stage_change'),
-        };
+      case 'get_account':
+        return detailOf(store, args.id as number);
+      case 'analyze_account':
+        return analyzeAccount(detailOf(store, args.accountId as number), team());
+      case 'introduction_paths': {
+        const k = args.k as number;
+        if (!Number.isInteger(k) || k < 1 || k > 20) fail('validation', `the number of paths must be between 1 and 20, not ${k}`);
+        const paths = introductionPaths(detailOf(store, args.accountId as number), team(), args.targetId as number, k);
+        if (!paths) fail('missing_row', `no stakeholder with id ${String(args.targetId)} in this account`);
+        return paths;
       }
+      case 'what_if': {
+        const result = whatIf(detailOf(store, args.accountId as number), team(), args.removal as Removal);
+        if (!result) fail('missing_row', 'nobody to remove with that id in this account');
+        return result;
+      }
+      case 'analyze_portfolio':
+        return analyzePortfolio(
+          store.tables.account!.map((a) => detailOf(store, a.id)),
+          team(),
+          store.factors as unknown as Factor[],
+        );
     }
     const m = /^(create|update|delete)_(.+)$/.exec(cmd);
     if (m && m[2]! in TABLES) {

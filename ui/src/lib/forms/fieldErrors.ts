@@ -3,6 +3,9 @@
 import type { AppError, FieldError } from '../bindings';
 import { t } from '../i18n/locale.svelte';
 
+/** Amounts of money may not exceed this in size (rapport-core `MAX_AMOUNT`). */
+const AMOUNT_LIMIT = 1e15;
+
 /** Field name as the form uses it: `fields.roles[2]` → `roles`. */
 export function fieldKey(field: string): string {
   return field.replace(/^fields\./, '').replace(/\[\d+\]$/, '').replace(/\[\d+\]\..*$/, '');
@@ -14,11 +17,15 @@ export function fieldErrorText(e: Pick<FieldError, 'code' | 'min' | 'max'>): str
       return t('fieldError.required');
     case 'too_long':
       return e.max !== null ? t('fieldError.too_long', { max: e.max }) : t('fieldError.generic');
-    case 'out_of_range':
-      if (e.min !== null && e.max !== null) return t('fieldError.out_of_range', { min: e.min, max: e.max });
-      if (e.min !== null) return t('fieldError.out_of_range_min', { min: e.min });
-      if (e.max !== null) return t('fieldError.out_of_range_max', { max: e.max });
+    case 'out_of_range': {
+      // the backend's amount limit (±10^15) is no bound a person needs to read
+      const min = e.min !== null && e.min > -AMOUNT_LIMIT ? e.min : null;
+      const max = e.max !== null && e.max < AMOUNT_LIMIT ? e.max : null;
+      if (min !== null && max !== null) return t('fieldError.out_of_range', { min, max });
+      if (min !== null) return t('fieldError.out_of_range_min', { min });
+      if (max !== null) return t('fieldError.out_of_range_max', { max });
       return t('fieldError.out_of_range_plain');
+    }
     case 'invalid_date':
     case 'not_a_number':
     case 'duplicate':

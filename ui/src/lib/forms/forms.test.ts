@@ -136,9 +136,46 @@ describe('account form', () => {
     expect(accountFields(form)).toEqual({
       fields: {
         name: 'Northwind', industry: '', region: '', tier: 'key', annual_revenue: 1500000, annual_margin: 0,
-        factor_scores: [{ factor_id: 1, score: 3 }, { factor_id: 4, score: 5 }], notes: '',
+        factor_scores: [{ factor_id: 1, score: 3 }, { factor_id: 4, score: 5 }],
+        clv: { retention: 0.8, discount_rate: 0.1, horizon_years: 10, acquisition_cost: 0 },
+        notes: '',
       },
     });
+  });
+
+  it('starts a new account with the default lifetime-value inputs', () => {
+    const form = accountForm(null);
+    expect([form.clv_retention, form.clv_discount_rate, form.clv_horizon_years, form.clv_acquisition_cost]).toEqual(['0.8', '0.1', '10', '0']);
+  });
+
+  it('shows the defaults for an account saved without lifetime-value inputs', () => {
+    const form = accountForm({
+      name: 'Old', industry: '', region: '', tier: 'key', annual_revenue: 1, annual_margin: 1, factor_scores: [], notes: '',
+    });
+    expect(form.clv_horizon_years).toBe('10');
+  });
+
+  it.each([
+    [{ clv_retention: '85%' }, { retention: 0.85 }],
+    [{ clv_discount_rate: ' 0.075 ' }, { discount_rate: 0.075 }],
+    [{ clv_horizon_years: '7' }, { horizon_years: 7 }],
+    [{ clv_acquisition_cost: '' }, { acquisition_cost: 0 }],
+    [{ clv_acquisition_cost: '12,500' }, { acquisition_cost: 12500 }],
+  ])('reads the lifetime-value input %j', (input, want) => {
+    const form = { ...accountForm(null), name: 'X', ...input };
+    const built = accountFields(form);
+    expect('fields' in built && built.fields.clv).toEqual({ retention: 0.8, discount_rate: 0.1, horizon_years: 10, acquisition_cost: 0, ...want });
+  });
+
+  it.each([
+    [{ clv_retention: '' }, 'clv.retention', 'required'],
+    [{ clv_discount_rate: 'ten' }, 'clv.discount_rate', 'not_a_number'],
+    [{ clv_horizon_years: '2.5' }, 'clv.horizon_years', 'out_of_range'],
+    [{ clv_horizon_years: '-1' }, 'clv.horizon_years', 'out_of_range'],
+    [{ clv_acquisition_cost: 'free' }, 'clv.acquisition_cost', 'not_a_number'],
+  ])('refuses the lifetime-value input %j locally', (input, field, code) => {
+    const built = accountFields({ ...accountForm(null), name: 'X', ...input });
+    expect('errors' in built && built.errors.map((e) => [e.field, e.code])).toEqual([[field, code]]);
   });
 
   it('rejects revenue that is not a number', () => {

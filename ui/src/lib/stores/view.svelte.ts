@@ -1,6 +1,8 @@
 // View state only (what is selected and shown); data lives in the backend store.
+import { selection } from './selection.svelte';
+
 export type Tab = 'map' | 'timeline' | 'people' | 'analysis';
-export type Page = { kind: 'account'; id: number } | { kind: 'team' } | { kind: 'none' };
+export type Page = { kind: 'account'; id: number } | { kind: 'team' } | { kind: 'portfolio' } | { kind: 'none' };
 
 let page = $state<Page>({ kind: 'none' });
 let tab = $state<Tab>('people');
@@ -27,9 +29,15 @@ export const view = {
     accountFormOpen = null;
     page = { kind: 'team' };
   },
+  showPortfolio(): void {
+    accountFormOpen = null;
+    page = { kind: 'portfolio' };
+  },
+  /** Back to no page (e.g. another workspace was opened: ids now mean other things). */
   clear(): void {
     accountFormOpen = null;
     page = { kind: 'none' };
+    selection.clear();
   },
   setTab(next: Tab): void {
     tab = next;

@@ -18,6 +18,8 @@ class WorkspaceCache {
   recent = $state<RecentFile[]>([]);
   history = $state<HistoryState>(NO_HISTORY);
   detail = $state<AccountDetail | null>(null);
+  /** Counts completed re-reads: views computed from the store (analyses) re-run when it moves. */
+  revision = $state(0);
 
   /** Forgets everything read (a fresh start, e.g. between component tests). */
   reset(): void {
@@ -82,6 +84,7 @@ class WorkspaceCache {
       this.factors = factors;
       this.history = history;
       this.detail = detail;
+      this.revision++;
       if (detail === null && view.page.kind === 'account') view.clear();
     } catch (e) {
       reportError(e);
