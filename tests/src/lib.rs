@@ -2,6 +2,8 @@
 //! handful of JSON requests) and a launcher for sessions on the real `rapport-desktop`
 //! window through tauri-driver.
 
+pub mod app;
 pub mod webdriver;
 
+pub use app::{artifacts, env, launch, Env};
 pub use webdriver::{Element, Session, WebDriverError};

@@ -3,49 +3,9 @@
 //! the same file, and find everything. Runs only when `RAPPORT_E2E` is set (by
 //! `scripts/e2e.sh`, which starts Xvfb and tauri-driver).
 
-use std::path::{Path, PathBuf};
-
-use rapport_tests::Session;
+use rapport_tests::{artifacts, env, launch, Session};
 
 type TestResult = Result<(), Box<dyn std::error::Error>>;
-
-struct Env {
-    driver: String,
-    app: PathBuf,
-}
-
-fn env() -> Option<Env> {
-    if std::env::var_os("RAPPORT_E2E").is_none() {
-        eprintln!("skipped: set RAPPORT_E2E=1 (scripts/e2e.sh does) to drive the real app");
-        return None;
-    }
-    Some(Env {
-        driver: std::env::var("RAPPORT_WEBDRIVER")
-            .unwrap_or_else(|_| "http://127.0.0.1:4444".into()),
-        app: PathBuf::from(std::env::var("RAPPORT_APP").unwrap_or_else(|_| {
-            concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/../target/debug/rapport-desktop"
-            )
-            .into()
-        })),
-    })
-}
-
-fn artifacts() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/e2e")
-}
-
-fn launch(env: &Env, data_dir: &Path, file: &Path) -> Result<Session, Box<dyn std::error::Error>> {
-    let args = vec![
-        "--data-dir".to_string(),
-        data_dir.to_string_lossy().into_owned(),
-        file.to_string_lossy().into_owned(),
-    ];
-    let session = Session::start(&env.driver, &env.app, &args)?;
-    session.find("[data-testid=account-list]")?;
-    Ok(session)
-}
 
 fn open_account_people(s: &Session, name: &str) -> TestResult {
     let item = s.find_with_text("[data-testid=account-item]", name)?;
