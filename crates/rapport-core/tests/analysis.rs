@@ -4,7 +4,8 @@
 use chrono::NaiveDate;
 use proptest::prelude::*;
 use rapport_core::analysis::{
-    analyze_account, introduction_paths, weight, what_if, AccountInput, Removal, RiskKind,
+    account_headline, analyze_account, introduction_paths, weight, what_if, AccountInput, Removal,
+    RiskKind,
 };
 use rapport_core::{
     Account, AccountDetail, AccountFields, Attitude, BuyingRole, ClvInputs, Coverage,
@@ -494,6 +495,11 @@ proptest! {
         for role in &r.role_coverage {
             prop_assert!((-1.0 - 1e-12..=1.0 + 1e-12).contains(&role.support_balance));
         }
+        // The portfolio's lighter headline gives the same numbers.
+        let h = account_headline(&b.input());
+        prop_assert_eq!(h.account_coverage, r.account_coverage);
+        prop_assert_eq!(h.support_balance, r.support_balance);
+        prop_assert_eq!(h.risks, r.risks);
     }
 
     #[test]

@@ -643,6 +643,27 @@ fn risks(net: &Network, scores: &Scores, today: NaiveDate, key: Option<&KeyPerso
     risks
 }
 
+/// The headline numbers of an account, without brokerage and factions (which the
+/// portfolio does not show): account coverage, support balance and the risks.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AccountHeadline {
+    pub account_coverage: f64,
+    pub support_balance: f64,
+    pub risks: Vec<Risk>,
+}
+
+/// [`analyze_account`]'s coverage, support and risks only; the same numbers.
+pub fn account_headline(input: &AccountInput) -> AccountHeadline {
+    let net = Network::new(input.detail, input.team);
+    let scores = net.scores(None);
+    let key = key_person(&net, &scores);
+    AccountHeadline {
+        account_coverage: scores.account_coverage(),
+        support_balance: scores.support_balance(&net, 0..net.len()),
+        risks: risks(&net, &scores, input.today, key.as_ref()),
+    }
+}
+
 /// Up to `k` strongest introduction paths from our team to stakeholder `target`.
 pub fn introduction_paths(
     input: &AccountInput,

@@ -26,8 +26,11 @@ pub(crate) fn leave_one_out_pagerank(
     tolerance: f64,
     start: &[f64],
 ) -> Vec<Vec<f64>> {
+    // Blocks of equal size (40 removals make two blocks of 20, not 32 and 8).
+    let blocks = removed.len().div_ceil(LANES).max(1);
+    let size = removed.len().div_ceil(blocks).max(1);
     removed
-        .chunks(LANES)
+        .chunks(size)
         .flat_map(|block| block_pagerank(n, ties, block, damping, tolerance, start))
         .collect()
 }
@@ -57,17 +60,20 @@ fn block_pagerank(
             }
         }
     }
-    // 1/out-weight (0 for dangling or removed nodes), and the dangling indicator.
+    // 1/out-weight (0 for dangling or removed nodes), the dangling (node, lane) pairs,
+    // and which lane (if any) each node is removed in.
     let mut inverse = vec![0.0f64; n * lanes];
-    let mut dangling = vec![0.0f64; n * lanes];
+    let mut dangling: Vec<(u32, u32)> = Vec::new();
+    let mut removed_in: Vec<Option<usize>> = vec![None; n];
     let mut present = vec![1.0f64; n * lanes];
-    for u in 0..n {
+    for (u, slot) in removed_in.iter_mut().enumerate() {
         for (l, &s) in block.iter().enumerate() {
             let i = at(u, l);
             if s as usize == u {
                 present[i] = 0.0;
+                *slot = Some(l);
             } else if out_count[i] == 0 {
-                dangling[i] = 1.0;
+                dangling.push((u as u32, l as u32));
             } else {
                 inverse[i] = 1.0 / out_weight[i];
             }
@@ -95,11 +101,8 @@ fn block_pagerank(
     let mut change = vec![0.0f64; lanes];
     for _ in 0..10_000 {
         base.iter_mut().for_each(|b| *b = 0.0);
-        for u in 0..n {
-            let row = at(u, 0)..at(u, 0) + lanes;
-            for ((b, &xi), &d) in base.iter_mut().zip(&x[row.clone()]).zip(&dangling[row]) {
-                *b += xi * d;
-            }
+        for &(u, l) in &dangling {
+            base[l as usize] += x[at(u as usize, l as usize)];
         }
         for b in base.iter_mut() {
             *b = (1.0 - damping) / remaining + damping * *b / remaining;
@@ -108,7 +111,7 @@ fn block_pagerank(
             *f = damping * xi * inv;
         }
         change.iter_mut().for_each(|c| *c = 0.0);
-        for v in 0..n {
+        for (v, removed_here) in removed_in.iter().enumerate() {
             let row = at(v, 0)..at(v, 0) + lanes;
             let out = &mut next[row.clone()];
             out.copy_from_slice(&base);
@@ -119,13 +122,11 @@ fn block_pagerank(
                     *o += w * f;
                 }
             }
-            for (((o, &p), &old), c) in out
-                .iter_mut()
-                .zip(&present[row.clone()])
-                .zip(&x[row])
-                .zip(change.iter_mut())
-            {
-                *o *= p;
+            // The removed node scores nothing in its own lane.
+            if let Some(l) = *removed_here {
+                out[l] = 0.0;
+            }
+            for ((o, &old), c) in out.iter().zip(&x[row]).zip(change.iter_mut()) {
                 *c += (*o - old).abs();
             }
         }

@@ -14,9 +14,9 @@ pub mod portfolio;
 pub mod stages;
 
 pub use account::{
-    analyze_account, introduction_paths, what_if, AccountAnalysis, AccountInput, AnalysisError,
-    Faction, IntroPath, KeyPerson, PersonRef, Risk, RiskKind, RoleCoverage, StakeholderDelta,
-    StakeholderScore, WhatIf,
+    account_headline, analyze_account, introduction_paths, what_if, AccountAnalysis,
+    AccountHeadline, AccountInput, AnalysisError, Faction, IntroPath, KeyPerson, PersonRef, Risk,
+    RiskKind, RoleCoverage, StakeholderDelta, StakeholderScore, WhatIf,
 };
 pub use network::{weight, Removal};
 pub use portfolio::{

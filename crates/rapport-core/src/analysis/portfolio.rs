@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::analysis::account::{analyze_account, AccountInput};
+use crate::analysis::account::{account_headline, AccountInput};
 use crate::analysis::stages::{stage_analytics, stage_distribution, StageCount};
 use crate::model::{Account, AccountDetail, ClvInputs, Factor, Id, TeamMember};
 use crate::vocab::{FactorAxis, Stage, Tier};
@@ -236,7 +236,7 @@ pub fn analyze_portfolio(
     let accounts: Vec<PortfolioAccount> = details
         .par_iter()
         .map(|detail| {
-            let analysis = analyze_account(&AccountInput {
+            let analysis = account_headline(&AccountInput {
                 detail,
                 team,
                 today,
