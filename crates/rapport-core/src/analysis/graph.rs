@@ -20,7 +20,7 @@ pub(crate) struct Csr<W> {
     pub weights: Vec<W>,
 }
 
-impl<W: Copy> Csr<W> {
+impl<W: Copy + Default> Csr<W> {
     /// Builds from `(row, column, weight)` triples by a counting sort on the row;
     /// within a row, triples keep their order.
     pub fn by_row(n: usize, edges: &[(u32, u32, W)]) -> Self {
@@ -33,15 +33,13 @@ impl<W: Copy> Csr<W> {
         }
         let mut fill = offsets.clone();
         let mut targets = vec![0u32; edges.len()];
-        let mut weights = vec![None; edges.len()];
+        let mut weights = vec![W::default(); edges.len()];
         for &(r, c, w) in edges {
             let slot = fill[r as usize];
             targets[slot] = c;
-            weights[slot] = Some(w);
+            weights[slot] = w;
             fill[r as usize] += 1;
         }
-        // Every slot was filled exactly once.
-        let weights = weights.into_iter().flatten().collect();
         Csr {
             offsets,
             targets,
@@ -128,7 +126,59 @@ pub(crate) fn pagerank_from(
     tolerance: f64,
     start: Option<&[f64]>,
 ) -> Vec<f64> {
-    pagerank_unique(n, &unique_ties(n, edges), damping, tolerance, start)
+    if n == 0 {
+        return Vec::new();
+    }
+    power_iteration(n, &pull_form(n, edges), damping, tolerance, start)
+}
+
+/// The pull form of PageRank's graph: for each target, its sources with the
+/// normalised weight of their tie, and each node's total out-weight. Repeated pairs
+/// keep their largest weight; unusable ties (out of range, weight not > 0) are
+/// dropped. One counting sort by target plus a linear pass with a marker array.
+fn pull_form(n: usize, edges: &[(u32, u32, f64)]) -> (Csr<f64>, Vec<f64>) {
+    let reversed: Vec<(u32, u32, f64)> = edges
+        .iter()
+        .filter(|&&(a, b, w)| (a as usize) < n && (b as usize) < n && w > 0.0 && w.is_finite())
+        .map(|&(a, b, w)| (b, a, w))
+        .collect();
+    let by_target = Csr::by_row(n, &reversed);
+    let mut seen_in = vec![u32::MAX; n];
+    let mut position = vec![0usize; n];
+    let mut offsets = Vec::with_capacity(n + 1);
+    offsets.push(0);
+    let mut sources: Vec<u32> = Vec::with_capacity(reversed.len());
+    let mut weights: Vec<f64> = Vec::with_capacity(reversed.len());
+    for v in 0..n {
+        for (u, w) in by_target.neighbours(v) {
+            let ui = u as usize;
+            if seen_in[ui] == v as u32 {
+                let slot = &mut weights[position[ui]];
+                if w > *slot {
+                    *slot = w;
+                }
+            } else {
+                seen_in[ui] = v as u32;
+                position[ui] = sources.len();
+                sources.push(u);
+                weights.push(w);
+            }
+        }
+        offsets.push(sources.len());
+    }
+    let mut out_weight = vec![0.0f64; n];
+    for (&u, &w) in sources.iter().zip(&weights) {
+        out_weight[u as usize] += w;
+    }
+    for (w, &u) in weights.iter_mut().zip(&sources) {
+        *w /= out_weight[u as usize];
+    }
+    let pull = Csr {
+        offsets,
+        targets: sources,
+        weights,
+    };
+    (pull, out_weight)
 }
 
 /// The usable ties of `edges` for PageRank, one per `(source, target)` pair with its
@@ -139,7 +189,27 @@ pub(crate) fn unique_ties(n: usize, edges: &[(u32, u32, f64)]) -> Vec<(u32, u32,
         .filter(|&&(a, b, w)| (a as usize) < n && (b as usize) < n && w > 0.0 && w.is_finite())
         .copied()
         .collect();
-    dedup_pairs(usable, |new, old| new > old)
+    // Bucket by source (a counting sort), then sort each short bucket by target: far
+    // cheaper than one comparison sort of every tie.
+    let by_source = Csr::by_row(n, &usable);
+    let mut out = Vec::with_capacity(usable.len());
+    let mut row: Vec<(u32, f64)> = Vec::new();
+    for a in 0..n {
+        row.clear();
+        row.extend(by_source.neighbours(a));
+        row.sort_unstable_by_key(|&(b, _)| b);
+        for &(b, w) in &row {
+            match out.last_mut() {
+                Some(&mut (la, lb, ref mut lw)) if la == a as u32 && lb == b => {
+                    if w > *lw {
+                        *lw = w;
+                    }
+                }
+                _ => out.push((a as u32, b, w)),
+            }
+        }
+    }
+    out
 }
 
 /// PageRank of ties already made unique by [`unique_ties`].
@@ -163,6 +233,17 @@ pub(crate) fn pagerank_unique(
         .map(|&(a, b, w)| (b, a, w / out_weight[a as usize]))
         .collect();
     let pull = Csr::by_row(n, &incoming);
+    power_iteration(n, &(pull, out_weight), damping, tolerance, start)
+}
+
+/// The power iteration on a pull-form graph (see [`pull_form`]).
+fn power_iteration(
+    n: usize,
+    (pull, out_weight): &(Csr<f64>, Vec<f64>),
+    damping: f64,
+    tolerance: f64,
+    start: Option<&[f64]>,
+) -> Vec<f64> {
     let dangling: Vec<u32> = (0..n as u32)
         .filter(|&v| out_weight[v as usize] == 0.0)
         .collect();
