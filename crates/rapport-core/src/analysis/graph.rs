@@ -99,7 +99,7 @@ fn symmetric<W: Copy>(
 }
 
 /// Nodes per parallel work unit: fixed, so results do not depend on the thread count.
-const CHUNK: usize = 2048;
+const CHUNK: usize = 500;
 /// Below this many edges a single thread is faster than fanning out.
 const PARALLEL_EDGES: usize = 50_000;
 
@@ -137,18 +137,38 @@ pub(crate) fn pagerank_from(
 /// keep their largest weight; unusable ties (out of range, weight not > 0) are
 /// dropped. One counting sort by target plus a linear pass with a marker array.
 fn pull_form(n: usize, edges: &[(u32, u32, f64)]) -> (Csr<f64>, Vec<f64>) {
-    let reversed: Vec<(u32, u32, f64)> = edges
-        .iter()
-        .filter(|&&(a, b, w)| (a as usize) < n && (b as usize) < n && w > 0.0 && w.is_finite())
-        .map(|&(a, b, w)| (b, a, w))
-        .collect();
-    let by_target = Csr::by_row(n, &reversed);
+    let usable = |&&(a, b, w): &&(u32, u32, f64)| {
+        (a as usize) < n && (b as usize) < n && w > 0.0 && w.is_finite()
+    };
+    // Bucket the ties by target (a counting sort, straight from the input).
+    let mut bucket = vec![0usize; n + 1];
+    for &(_, b, _) in edges.iter().filter(usable) {
+        bucket[b as usize + 1] += 1;
+    }
+    for i in 0..n {
+        bucket[i + 1] += bucket[i];
+    }
+    let total = bucket[n];
+    let mut fill = bucket.clone();
+    let mut raw_sources = vec![0u32; total];
+    let mut raw_weights = vec![0.0f64; total];
+    for &(a, b, w) in edges.iter().filter(usable) {
+        let slot = &mut fill[b as usize];
+        raw_sources[*slot] = a;
+        raw_weights[*slot] = w;
+        *slot += 1;
+    }
+    let by_target = Csr {
+        offsets: bucket,
+        targets: raw_sources,
+        weights: raw_weights,
+    };
     let mut seen_in = vec![u32::MAX; n];
     let mut position = vec![0usize; n];
     let mut offsets = Vec::with_capacity(n + 1);
     offsets.push(0);
-    let mut sources: Vec<u32> = Vec::with_capacity(reversed.len());
-    let mut weights: Vec<f64> = Vec::with_capacity(reversed.len());
+    let mut sources: Vec<u32> = Vec::with_capacity(total);
+    let mut weights: Vec<f64> = Vec::with_capacity(total);
     for v in 0..n {
         for (u, w) in by_target.neighbours(v) {
             let ui = u as usize;
