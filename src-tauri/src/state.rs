@@ -4,7 +4,9 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::{Duration, Instant};
 
+use rapport_store::backup::BackupPolicy;
 use rapport_store::{StoreError, Workspace};
 use serde::Serialize;
 
@@ -24,8 +26,61 @@ pub struct WorkspaceInfo {
 pub struct AppState {
     workspace: Arc<Mutex<Option<Workspace>>>,
     data_dir: PathBuf,
+    /// The workspace last backed up, and when.
+    last_backup: Arc<Mutex<Option<(PathBuf, Instant)>>>,
     stored: Mutex<Stored>,
     startup_error: Mutex<Option<AppError>>,
+}
+
+/// Editing time between two automatic backups of the same workspace.
+const BACKUP_EVERY: Duration = Duration::from_secs(30 * 60);
+
+/// Where the backups of `path` go: `<data dir>/backups`, named after the file plus a
+/// hash of its full path, so that two `Plan.rapport` in different folders stay apart.
+pub fn backup_place(data_dir: &Path, path: &Path) -> (PathBuf, String) {
+    let full = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    // FNV-1a: stable across runs and platforms, unlike the std hasher.
+    let hash = full
+        .to_string_lossy()
+        .bytes()
+        .fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+        });
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "workspace".into());
+    (
+        data_dir.join("backups"),
+        format!("{stem}-{:08x}", hash as u32),
+    )
+}
+
+fn back_up_now(
+    workspace: &Mutex<Option<Workspace>>,
+    last: &Mutex<Option<(PathBuf, Instant)>>,
+    data_dir: &Path,
+    force: bool,
+) {
+    let guard = lock(workspace);
+    let Some(ws) = guard.as_ref() else { return };
+    let mut last = lock(last);
+    let due = match last.as_ref() {
+        Some((path, at)) if path == ws.path() => force || at.elapsed() >= BACKUP_EVERY,
+        _ => true,
+    };
+    if !due {
+        return;
+    }
+    let (dir, stem) = backup_place(data_dir, ws.path());
+    let now = chrono::Local::now().naive_local();
+    match ws.back_up(&dir, &stem, now, &BackupPolicy::default()) {
+        Ok(_) => *last = Some((ws.path().to_path_buf(), Instant::now())),
+        Err(e) => eprintln!(
+            "rapport: automatic backup of {} failed: {e}",
+            ws.path().display()
+        ),
+    }
 }
 
 fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -42,6 +97,7 @@ impl AppState {
         AppState {
             workspace: Arc::new(Mutex::new(None)),
             data_dir,
+            last_backup: Arc::new(Mutex::new(None)),
             stored: Mutex::new(stored),
             startup_error: Mutex::new(None),
         }
@@ -91,13 +147,28 @@ impl AppState {
             .await
             .map_err(|e| AppError::internal(format!("background task failed: {e}")))??;
         self.remember(Path::new(&info.path));
+        self.back_up(true).await;
         Ok(info)
     }
 
-    /// Installs an already opened workspace (at start-up).
+    /// Installs an already opened workspace (at start-up), and backs it up.
     pub fn install(&self, workspace: Workspace) {
         self.remember(workspace.path());
         *lock(&self.workspace) = Some(workspace);
+        back_up_now(&self.workspace, &self.last_backup, &self.data_dir, true);
+    }
+
+    /// Backs the open workspace up into the data folder: always with `force` (on
+    /// open), else when the last backup of this file is 30 minutes old (after edits).
+    /// A failed backup is reported on stderr and never fails the user's action.
+    pub async fn back_up(&self, force: bool) {
+        let workspace = Arc::clone(&self.workspace);
+        let last = Arc::clone(&self.last_backup);
+        let data_dir = self.data_dir.clone();
+        let _ = tauri::async_runtime::spawn_blocking(move || {
+            back_up_now(&workspace, &last, &data_dir, force)
+        })
+        .await;
     }
 
     pub fn info(&self) -> Result<Option<WorkspaceInfo>, AppError> {

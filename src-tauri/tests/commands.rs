@@ -126,3 +126,23 @@ fn typed_errors_for_missing_rows_empty_history_and_foreign_paths() {
     assert!(call(&h, "get_account", json!({ "id": "seven" })).is_err());
     assert!(call(&h, "create_account", json!({ "fields": { "name": 3 } })).is_err());
 }
+
+#[test]
+fn opening_a_workspace_backs_it_up_into_the_data_folder() {
+    let h = harness();
+    call(
+        &h,
+        "create_account",
+        json!({ "fields": account("Backed up") }),
+    )
+    .expect("create");
+    let (dir, stem) = rapport_desktop::state::backup_place(&h._dir.path().join("data"), &h.path);
+    let backups = rapport_store::backup::list_backups(&dir, &stem).expect("list");
+    assert_eq!(
+        backups.len(),
+        1,
+        "one backup on open; the next after 30 minutes of edits"
+    );
+    let copy = rapport_store::Workspace::open(&backups[0].path).expect("the backup opens");
+    assert_eq!(copy.integrity_check().expect("check"), "ok");
+}

@@ -31,6 +31,7 @@ macro_rules! entity_commands {
             fields: $fields,
         ) -> Result<Id, AppError> {
             let id = state.with_workspace(move |ws| ws.$create(&fields)).await?;
+            state.back_up(false).await;
             changed(&app)?;
             Ok(id)
         }
@@ -46,6 +47,7 @@ macro_rules! entity_commands {
             state
                 .with_workspace(move |ws| ws.$update(id, &fields))
                 .await?;
+            state.back_up(false).await;
             changed(&app)
         }
 
@@ -57,6 +59,7 @@ macro_rules! entity_commands {
             id: Id,
         ) -> Result<(), AppError> {
             state.with_workspace(move |ws| ws.$delete(id)).await?;
+            state.back_up(false).await;
             changed(&app)
         }
     };
