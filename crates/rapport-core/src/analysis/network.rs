@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use crate::analysis::graph;
 use crate::analysis::leave_one_out::leave_one_out_pagerank;
 use crate::model::{AccountDetail, Id, Stakeholder, TeamMember};
+use crate::validate::parse_date;
 
 /// The domain's weight of a strength 1–5: w = strength / 5.
 pub fn weight(strength: u8) -> f64 {
@@ -58,10 +59,6 @@ pub(crate) struct Network<'a> {
     pub last_touch: Vec<Option<NaiveDate>>,
 }
 
-fn parse(date: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(date, "%Y-%m-%d").ok()
-}
-
 impl<'a> Network<'a> {
     pub fn new(detail: &'a AccountDetail, team: &'a [TeamMember]) -> Self {
         let people: Vec<&Stakeholder> = detail.stakeholders.iter().collect();
@@ -102,7 +99,7 @@ impl<'a> Network<'a> {
 
         let mut last_touch: Vec<Option<NaiveDate>> = people
             .iter()
-            .map(|s| s.fields.last_contact.as_deref().and_then(parse))
+            .map(|s| s.fields.last_contact.as_deref().and_then(parse_date))
             .collect();
         let mut touch = |i: u32, date: Option<NaiveDate>| {
             if let Some(d) = date {
@@ -114,11 +111,11 @@ impl<'a> Network<'a> {
         };
         for c in &detail.coverage {
             if let Some(&s) = index.get(&c.fields.stakeholder_id) {
-                touch(s, c.fields.last_contact.as_deref().and_then(parse));
+                touch(s, c.fields.last_contact.as_deref().and_then(parse_date));
             }
         }
         for i in &detail.interactions {
-            let date = parse(&i.fields.date);
+            let date = parse_date(&i.fields.date);
             for id in &i.fields.stakeholder_ids {
                 if let Some(&s) = index.get(id) {
                     touch(s, date);
@@ -154,7 +151,7 @@ impl<'a> Network<'a> {
         }
     }
 
-    fn removed_member(&self, removal: Option<Removal>) -> Option<u32> {
+    pub fn removed_member(&self, removal: Option<Removal>) -> Option<u32> {
         match removal {
             Some(Removal::TeamMember(id)) => self.team_index.get(&id).copied(),
             _ => None,

@@ -43,10 +43,7 @@ pub(crate) struct IntroGraph {
 impl IntroGraph {
     pub fn new(net: &Network, removal: Option<Removal>) -> Self {
         let gone = net.removed_person(removal);
-        let gone_member = match removal {
-            Some(Removal::TeamMember(id)) => net.team_index.get(&id).copied(),
-            _ => None,
-        };
+        let gone_member = net.removed_member(removal);
         let mut graph = DiGraph::new();
         let start = graph.add_node(Node::Start);
         let member: Vec<Option<NodeIndex>> = (0..net.team.len() as u32)

@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::model::{stage_at, Id, StageChange};
+use crate::validate::parse_date;
 use crate::vocab::Stage;
 
 /// A period an account spent in one stage.
@@ -56,15 +57,11 @@ pub struct StageAnalytics {
     pub regressions: Vec<Regression>,
 }
 
-fn parse(date: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(date, "%Y-%m-%d").ok()
-}
-
 /// Analyses an account's stage changes (in any order) as of `today`.
 pub fn stage_analytics(changes: &[StageChange], today: NaiveDate) -> StageAnalytics {
     let mut ordered: Vec<(&StageChange, NaiveDate)> = changes
         .iter()
-        .filter_map(|c| parse(&c.fields.date).map(|d| (c, d)))
+        .filter_map(|c| parse_date(&c.fields.date).map(|d| (c, d)))
         .filter(|(_, d)| *d <= today)
         .collect();
     ordered.sort_by(|a, b| a.1.cmp(&b.1).then(a.0.id.cmp(&b.0.id)));
