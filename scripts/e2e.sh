@@ -35,9 +35,12 @@ for _ in $(seq 1 50); do
   sleep 0.2
 done
 
-# Every test binary of the rapport-tests crate (tests/tests/e2e_*.rs), one at a time.
+# Every test binary of the rapport-tests crate (tests/tests/e2e_*.rs), one at a time; or only
+# the ones named as arguments (`bash scripts/e2e.sh e2e_map`).
+SELECT=(--tests)
+if [ $# -gt 0 ]; then SELECT=(); for t in "$@"; do SELECT+=(--test "$t"); done; fi
 RAPPORT_E2E=1 RAPPORT_APP="$APP" RAPPORT_WEBDRIVER=http://127.0.0.1:4444 \
-  cargo test -p rapport-tests --tests --no-fail-fast -- --test-threads=1 --nocapture 2>&1 | tee target/e2e/e2e.log
+  cargo test -p rapport-tests "${SELECT[@]}" --no-fail-fast -- --test-threads=1 --nocapture 2>&1 | tee target/e2e/e2e.log
 status=${PIPESTATUS[0]}
 passed=$(grep -E "^test result:" target/e2e/e2e.log | sed -nE 's/.* ([0-9]+) passed.*/\1/p' | awk '{s+=$1} END {print s+0}')
 failed=$(grep -E "^test result:" target/e2e/e2e.log | sed -nE 's/.* ([0-9]+) failed.*/\1/p' | awk '{s+=$1} END {print s+0}')

@@ -11,6 +11,9 @@ pub enum DialogText {
     OpenTitle,
     SaveCopyTitle,
     UntitledFile,
+    ExportTitle,
+    PngFilter,
+    SvgFilter,
 }
 
 impl DialogText {
@@ -26,6 +29,12 @@ impl DialogText {
             (DialogText::SaveCopyTitle, Language::Zh) => "另存副本",
             (DialogText::UntitledFile, Language::En) => "Untitled.rapport",
             (DialogText::UntitledFile, Language::Zh) => "未命名.rapport",
+            (DialogText::ExportTitle, Language::En) => "Export image",
+            (DialogText::ExportTitle, Language::Zh) => "导出图片",
+            (DialogText::PngFilter, Language::En) => "PNG image",
+            (DialogText::PngFilter, Language::Zh) => "PNG 图片",
+            (DialogText::SvgFilter, Language::En) => "SVG image",
+            (DialogText::SvgFilter, Language::Zh) => "SVG 图片",
         }
     }
 }

@@ -23,6 +23,8 @@ pub enum ErrorKind {
     NoWorkspace,
     NotAllowed,
     Io,
+    /// The disk (or the file's size limit) is full: the action was not saved.
+    DiskFull,
     Internal,
 }
 
@@ -57,8 +59,14 @@ impl AppError {
 
 impl From<StoreError> for AppError {
     fn from(error: StoreError) -> Self {
+        AppError::from(&error)
+    }
+}
+
+impl From<&StoreError> for AppError {
+    fn from(error: &StoreError) -> Self {
         let message = error.to_string();
-        let kind = match &error {
+        let kind = match error {
             StoreError::Validation(v) => {
                 return AppError {
                     kind: ErrorKind::Validation,
@@ -76,9 +84,12 @@ impl From<StoreError> for AppError {
             StoreError::MissingRow { .. } => ErrorKind::MissingRow,
             StoreError::NothingTo("redo") => ErrorKind::NothingToRedo,
             StoreError::NothingTo(_) => ErrorKind::NothingToUndo,
+            e @ StoreError::Io(_) if e.is_disk_full() => ErrorKind::DiskFull,
             StoreError::Io(_) => ErrorKind::Io,
             e @ (StoreError::Sqlite(_) | StoreError::Migration(_)) => {
-                if e.is_disk_failure() {
+                if e.is_disk_full() {
+                    ErrorKind::DiskFull
+                } else if e.is_disk_failure() {
                     ErrorKind::Io
                 } else if e.is_busy() {
                     ErrorKind::Locked
@@ -104,6 +115,11 @@ impl From<tauri::Error> for AppError {
 
 impl From<std::io::Error> for AppError {
     fn from(error: std::io::Error) -> Self {
-        AppError::new(ErrorKind::Io, error.to_string())
+        let kind = if error.kind() == std::io::ErrorKind::StorageFull {
+            ErrorKind::DiskFull
+        } else {
+            ErrorKind::Io
+        };
+        AppError::new(kind, error.to_string())
     }
 }

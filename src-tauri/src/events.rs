@@ -13,6 +13,8 @@ pub enum ChangeReason {
     Redo,
     /// Another workspace file was opened or created.
     Opened,
+    /// A backup was restored into the open workspace.
+    Restored,
 }
 
 /// Emitted after every write, undo, redo and workspace switch.

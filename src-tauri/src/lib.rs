@@ -5,8 +5,11 @@ pub mod commands;
 pub mod dialog_text;
 pub mod error;
 pub mod events;
+pub mod export;
 pub mod launch;
 pub mod prefs;
+pub mod recovery;
+pub mod save_dialog;
 pub mod state;
 
 use tauri::Manager;
@@ -67,6 +70,17 @@ macro_rules! rapport_builder {
                 $crate::commands::entities::create_stage_change::<$runtime>,
                 $crate::commands::entities::update_stage_change::<$runtime>,
                 $crate::commands::entities::delete_stage_change::<$runtime>,
+                $crate::commands::map::map_positions,
+                $crate::commands::map::save_map_positions::<$runtime>,
+                $crate::commands::map::reset_map_positions::<$runtime>,
+                $crate::commands::map::delete_elements::<$runtime>,
+                $crate::commands::map::export_file::<$runtime>,
+                $crate::commands::recovery::list_backups,
+                $crate::commands::recovery::restore_backup::<$runtime>,
+                $crate::commands::recovery::open_failure,
+                $crate::commands::recovery::open_read_only::<$runtime>,
+                $crate::commands::recovery::restore_failed_file::<$runtime>,
+                $crate::commands::recovery::copy_failed_file::<$runtime>,
             ])
             .events(::tauri_specta::collect_events![
                 $crate::events::WorkspaceChanged
@@ -92,7 +106,7 @@ pub fn initial_state(args: &LaunchArgs) -> AppState {
     let recent = state.stored().recent;
     match launch::initial_workspace(args.file.as_deref(), &recent, state.data_dir()) {
         Ok(ws) => state.install(ws),
-        Err(e) => state.set_startup_error(e.into()),
+        Err(e) => state.set_startup_failure(e),
     }
     state
 }

@@ -16,6 +16,7 @@ pub enum Language {
     Zh,
 }
 
+/// Colour scheme; `System` follows the operating system.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "snake_case")]
 pub enum Theme {
@@ -23,6 +24,8 @@ pub enum Theme {
     Dark,
     #[default]
     System,
+    /// For presenting on a projector or a shared screen.
+    Projector,
 }
 
 /// Settings the UI may read and change.
@@ -132,8 +135,10 @@ mod tests {
         let dir = tempfile::tempdir().expect("dir");
         let mut stored = Stored::default();
         stored.preferences.language = Some(Language::Zh);
-        stored.preferences.theme = Theme::Dark;
+        stored.preferences.theme = Theme::Projector;
         stored.save(dir.path()).expect("save");
+        let json = std::fs::read_to_string(dir.path().join("preferences.json")).expect("read");
+        assert!(json.contains(r#""theme": "projector""#), "{json}");
         let loaded = Stored::load(dir.path());
         assert_eq!(loaded.preferences, stored.preferences);
         std::fs::write(dir.path().join("preferences.json"), "{not json").expect("write");

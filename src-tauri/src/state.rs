@@ -12,6 +12,7 @@ use serde::Serialize;
 
 use crate::error::AppError;
 use crate::prefs::{self, Stored};
+use crate::recovery::FailedOpen;
 
 /// What the UI shows about the open file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
@@ -19,6 +20,8 @@ pub struct WorkspaceInfo {
     pub path: String,
     pub file_name: String,
     pub schema_version: u32,
+    /// A read-only session: every edit, undo and redo is refused with `read_only`.
+    pub read_only: bool,
 }
 
 /// Shared by every command through `tauri::State`.
@@ -30,6 +33,29 @@ pub struct AppState {
     last_backup: Arc<Mutex<Option<(PathBuf, Instant)>>>,
     stored: Mutex<Stored>,
     startup_error: Mutex<Option<AppError>>,
+    /// The last open that failed in a way the UI offers choices for (`recovery.rs`).
+    pub(crate) open_failure: Arc<Mutex<Option<FailedOpen>>>,
+    /// Test seam `RAPPORT_TEST_MAX_PAGES`: caps every workspace opened at this many
+    /// pages (SQLite's `max_page_count`, per connection), so end-to-end tests can fill
+    /// the "disk". `None` in normal use.
+    test_max_pages: Arc<Mutex<Option<i64>>>,
+}
+
+/// The environment variable of the disk-full test seam (see docs/security.md).
+pub const TEST_MAX_PAGES: &str = "RAPPORT_TEST_MAX_PAGES";
+
+/// The page cap asked for by `value` of [`TEST_MAX_PAGES`] (a positive whole number).
+pub fn test_max_pages(value: Option<&str>) -> Option<i64> {
+    value
+        .and_then(|v| v.trim().parse::<i64>().ok())
+        .filter(|n| *n > 0)
+}
+
+/// What opening a file gave: the current workspace was that file already, or a new
+/// workspace (and whatever else the opener returned).
+pub(crate) enum Opened<T> {
+    AlreadyOpen,
+    New(Workspace, T),
 }
 
 /// Editing time between two automatic backups of the same workspace.
@@ -56,6 +82,24 @@ pub fn backup_place(data_dir: &Path, path: &Path) -> (PathBuf, String) {
     )
 }
 
+/// Applies the test seam's page cap to a workspace just opened.
+fn apply_page_cap(ws: &Workspace, cap: Option<i64>) {
+    if let Some(pages) = cap {
+        if let Err(e) = ws.set_max_page_count_for_tests(pages) {
+            eprintln!("rapport: {TEST_MAX_PAGES} not applied: {e}");
+        }
+    }
+}
+
+/// Runs `body` on a blocking thread (SQLite and file work never runs on async ones).
+pub(crate) async fn blocking<T: Send + 'static>(
+    body: impl FnOnce() -> Result<T, AppError> + Send + 'static,
+) -> Result<T, AppError> {
+    tauri::async_runtime::spawn_blocking(body)
+        .await
+        .map_err(|e| AppError::internal(format!("background task failed: {e}")))?
+}
+
 fn back_up_now(
     workspace: &Mutex<Option<Workspace>>,
     last: &Mutex<Option<(PathBuf, Instant)>>,
@@ -63,7 +107,10 @@ fn back_up_now(
     force: bool,
 ) {
     let guard = lock(workspace);
-    let Some(ws) = guard.as_ref() else { return };
+    // A read-only session never changes the file: nothing new to keep.
+    let Some(ws) = guard.as_ref().filter(|ws| !ws.is_read_only()) else {
+        return;
+    };
     let mut last = lock(last);
     let due = match last.as_ref() {
         Some((path, at)) if path == ws.path() => force || at.elapsed() >= BACKUP_EVERY,
@@ -83,7 +130,7 @@ fn back_up_now(
     }
 }
 
-fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+pub(crate) fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
     // A panic while holding the lock cannot leave SQLite half-written (transactions
     // roll back), so the data behind a poisoned lock is still consistent.
     mutex
@@ -100,7 +147,22 @@ impl AppState {
             last_backup: Arc::new(Mutex::new(None)),
             stored: Mutex::new(stored),
             startup_error: Mutex::new(None),
+            open_failure: Arc::new(Mutex::new(None)),
+            test_max_pages: Arc::new(Mutex::new(test_max_pages(
+                std::env::var(TEST_MAX_PAGES).ok().as_deref(),
+            ))),
         }
+    }
+
+    /// Test hook: caps the open workspace, and every one opened later, at `pages`
+    /// pages, as `RAPPORT_TEST_MAX_PAGES` does; `None` lifts the cap for workspaces
+    /// opened later (and sets SQLite's maximum on the open one). Returns the cap
+    /// SQLite applied to the open workspace.
+    #[doc(hidden)]
+    pub async fn set_max_pages_for_tests(&self, pages: Option<i64>) -> Result<i64, AppError> {
+        *lock(&self.test_max_pages) = pages;
+        self.with_workspace(move |ws| ws.set_max_page_count_for_tests(pages.unwrap_or(0xffff_fffe)))
+            .await
     }
 
     pub fn data_dir(&self) -> &Path {
@@ -114,48 +176,84 @@ impl AppState {
         F: FnOnce(&mut Workspace) -> Result<T, StoreError> + Send + 'static,
     {
         let workspace = Arc::clone(&self.workspace);
-        tauri::async_runtime::spawn_blocking(move || {
+        blocking(move || {
             let mut guard = lock(&workspace);
             let ws = guard.as_mut().ok_or_else(AppError::no_workspace)?;
             body(ws).map_err(AppError::from)
         })
         .await
-        .map_err(|e| AppError::internal(format!("background task failed: {e}")))?
     }
 
     /// Opens (or, with `create`, creates) the workspace at `path` and makes it the
-    /// current one. If that fails, the current workspace stays open and unchanged.
+    /// current one. If that fails, the current workspace stays open and unchanged, and
+    /// a failure the UI offers choices for is remembered (`open_failure`).
     pub async fn switch_to(&self, path: PathBuf, create: bool) -> Result<WorkspaceInfo, AppError> {
+        self.open_instead(move |current| {
+            // Opening the open file again is a no-op, unless it is open read-only: then
+            // this is the attempt to open it for writing.
+            if current.is_some_and(|c| !c.is_read_only() && same_file(c.path(), &path)) {
+                return Ok(Opened::AlreadyOpen);
+            }
+            let opened = if create {
+                Workspace::create(&path)?
+            } else {
+                Workspace::open(&path)?
+            };
+            Ok(Opened::New(opened, ()))
+        })
+        .await
+        .map(|(info, _)| info)
+    }
+
+    /// Runs `open` (given the current workspace) on a blocking thread and makes what it
+    /// opened the current workspace: remembered in the recent list and backed up. A
+    /// refusal leaves the current workspace as it was and is remembered for the UI's
+    /// choices; a success forgets the last refusal.
+    pub(crate) async fn open_instead<T: Send + 'static>(
+        &self,
+        open: impl FnOnce(Option<&Workspace>) -> Result<Opened<T>, StoreError> + Send + 'static,
+    ) -> Result<(WorkspaceInfo, Option<T>), AppError> {
         let workspace = Arc::clone(&self.workspace);
-        let info =
-            tauri::async_runtime::spawn_blocking(move || -> Result<WorkspaceInfo, AppError> {
-                let mut guard = lock(&workspace);
-                if let Some(current) = guard.as_ref() {
-                    if same_file(current.path(), &path) {
-                        return info_of(current);
-                    }
+        let failure = Arc::clone(&self.open_failure);
+        let cap = *lock(&self.test_max_pages);
+        let (info, extra) = blocking(move || {
+            let mut guard = lock(&workspace);
+            let opened = open(guard.as_ref()).map_err(|e| {
+                *lock(&failure) = FailedOpen::of(&e);
+                AppError::from(e)
+            })?;
+            *lock(&failure) = None;
+            match opened {
+                Opened::AlreadyOpen => {
+                    let current = guard.as_ref().ok_or_else(AppError::no_workspace)?;
+                    Ok((info_of(current)?, None))
                 }
-                let opened = if create {
-                    Workspace::create(&path)?
-                } else {
-                    Workspace::open(&path)?
-                };
-                let info = info_of(&opened)?;
-                *guard = Some(opened);
-                Ok(info)
-            })
-            .await
-            .map_err(|e| AppError::internal(format!("background task failed: {e}")))??;
+                Opened::New(ws, extra) => {
+                    apply_page_cap(&ws, cap);
+                    let info = info_of(&ws)?;
+                    *guard = Some(ws);
+                    Ok((info, Some(extra)))
+                }
+            }
+        })
+        .await?;
         self.remember(Path::new(&info.path));
         self.back_up(true).await;
-        Ok(info)
+        Ok((info, extra))
     }
 
     /// Installs an already opened workspace (at start-up), and backs it up.
     pub fn install(&self, workspace: Workspace) {
         self.remember(workspace.path());
+        apply_page_cap(&workspace, *lock(&self.test_max_pages));
         *lock(&self.workspace) = Some(workspace);
         back_up_now(&self.workspace, &self.last_backup, &self.data_dir, true);
+    }
+
+    /// Remembers why the start-up workspace could not be opened, for the UI.
+    pub fn set_startup_failure(&self, error: StoreError) {
+        *lock(&self.open_failure) = FailedOpen::of(&error);
+        self.set_startup_error(error.into());
     }
 
     /// Backs the open workspace up into the data folder: always with `force` (on
@@ -209,11 +307,12 @@ impl AppState {
     }
 }
 
-fn info_of(ws: &Workspace) -> Result<WorkspaceInfo, AppError> {
+pub(crate) fn info_of(ws: &Workspace) -> Result<WorkspaceInfo, AppError> {
     Ok(WorkspaceInfo {
         path: ws.path().to_string_lossy().into_owned(),
         file_name: prefs::file_name(ws.path()),
         schema_version: u32::try_from(ws.schema_version()?).unwrap_or(u32::MAX),
+        read_only: ws.is_read_only(),
     })
 }
 

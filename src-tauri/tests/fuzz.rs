@@ -7,6 +7,12 @@
 //! values of the wrong type, and complete field objects with exactly one field broken.
 //! Read-only commands may answer normally; nothing may change.
 //!
+//! The map's commands get the demo's first account half the time, with positions and
+//! selections that are complete but certainly refused (a coordinate out of range,
+//! another account's person, an id twice, …). `export_file` runs with the save
+//! dialog's test seam pointed at an empty folder (a dialog would block the test); no
+//! garbage is a valid PNG or SVG, so the folder must stay empty.
+//!
 //! `RAPPORT_FUZZ_CALLS=N` sets the calls per command (default 150).
 
 mod common;
@@ -240,12 +246,57 @@ struct DemoIds {
     account: i64,
     people: Vec<i64>,
     member: i64,
+    /// A stakeholder of the demo's second account.
+    foreign_person: i64,
+    /// An influence tie of the demo's second account.
+    foreign_tie: i64,
+}
+
+/// Map positions for the demo's first account with one thing certainly wrong.
+fn almost_valid_positions(rng: &mut Rng, ids: &DemoIds) -> Value {
+    let node = |kind: &str, id: i64| json!({ "kind": kind, "id": id });
+    let mut positions: Vec<Value> = ids
+        .people
+        .iter()
+        .take(3)
+        .map(|&p| json!({ "node": node("stakeholder", p), "x": 10.0, "y": -20.0 }))
+        .collect();
+    let broken = match rng.below(9) {
+        0 => json!({ "node": node("stakeholder", ids.people[0]), "x": 1.0, "y": 1.0 }),
+        1 => json!({ "node": node("stakeholder", ids.foreign_person), "x": 1.0, "y": 1.0 }),
+        2 => json!({ "node": node("team_member", 9_000_000_000i64), "x": 1.0, "y": 1.0 }),
+        3 => json!({ "node": node("stakeholder", 9_000_000_000i64), "x": 1.0, "y": 1.0 }),
+        4 => json!({ "node": node("team_member", ids.member), "x": 1e7 + 1.0, "y": 0.0 }),
+        5 => json!({ "node": node("team_member", ids.member), "x": 0.0, "y": -1e300 }),
+        6 => json!({ "node": node("team_member", ids.member), "x": "1", "y": 0.0 }),
+        7 => json!({ "node": node("ghost", ids.member), "x": 0.0, "y": 0.0 }),
+        _ => json!({ "node": node("team_member", ids.member), "x": 0.0 }),
+    };
+    let at = rng.below(positions.len() + 1);
+    positions.insert(at, broken);
+    Value::Array(positions)
+}
+
+/// A selection in the demo's first account with one thing certainly wrong.
+fn almost_valid_selection(rng: &mut Rng, ids: &DemoIds) -> Value {
+    let people = &ids.people[..2];
+    match rng.below(6) {
+        0 => json!({ "stakeholders": [], "influences": [], "coverage": [] }),
+        1 => {
+            json!({ "stakeholders": [people[0], ids.foreign_person], "influences": [], "coverage": [] })
+        }
+        2 => json!({ "stakeholders": people, "influences": [ids.foreign_tie], "coverage": [] }),
+        3 => json!({ "stakeholders": [people[0], people[0]], "influences": [], "coverage": [] }),
+        4 => json!({ "stakeholders": people, "influences": [], "coverage": [9_000_000_000i64] }),
+        _ => json!({ "stakeholders": people, "coverage": [] }),
+    }
 }
 
 /// The commands, how to generate each argument, and which entity their `fields` are.
 /// Dialog commands (new/open/save copy) take no arguments and
 /// would block on a native dialog, and undo/redo are valid whenever history exists,
-/// so neither belongs here.
+/// so neither belongs here. `export_file` does: its arguments are checked before its
+/// dialog, which the test seam answers anyway.
 fn commands() -> Vec<(&'static str, Vec<&'static str>, &'static str)> {
     let mut list = vec![
         // Commands without arguments get garbage bodies, which they must ignore.
@@ -265,6 +316,24 @@ fn commands() -> Vec<(&'static str, Vec<&'static str>, &'static str)> {
         ("introduction_paths", vec!["accountId", "targetId", "k"], ""),
         ("what_if", vec!["accountId", "removal"], ""),
         ("stage_analytics", vec!["accountId"], ""),
+        ("map_positions", vec!["accountId", "layout"], "map"),
+        (
+            "save_map_positions",
+            vec!["accountId", "layout", "positions"],
+            "map",
+        ),
+        ("reset_map_positions", vec!["accountId", "layout"], "map"),
+        ("delete_elements", vec!["accountId", "selection"], "map"),
+        ("export_file", vec!["format", "suggestedName", "data"], ""),
+        // Backups and recovery: only paths the backend listed are accepted, and with no
+        // refused file the open-time choices (copy_failed_file included: it refuses
+        // before its dialog) have nothing to act on.
+        ("list_backups", vec![], ""),
+        ("open_failure", vec![], ""),
+        ("restore_backup", vec!["path"], ""),
+        ("open_read_only", vec![], ""),
+        ("restore_failed_file", vec!["path"], ""),
+        ("copy_failed_file", vec![], ""),
     ];
     for kind in [
         "account",
@@ -293,7 +362,23 @@ fn snapshot(h: &Harness) -> Value {
         .as_array()
         .map(|list| {
             list.iter()
-                .map(|a| call(h, "get_account", json!({ "id": a["id"] })).expect("detail"))
+                .map(|a| {
+                    let maps: Vec<Value> = ["org_chart", "network"]
+                        .iter()
+                        .map(|layout| {
+                            call(
+                                h,
+                                "map_positions",
+                                json!({ "accountId": a["id"], "layout": layout }),
+                            )
+                            .expect("positions")
+                        })
+                        .collect();
+                    json!({
+                        "detail": call(h, "get_account", json!({ "id": a["id"] })).expect("detail"),
+                        "maps": maps,
+                    })
+                })
                 .collect()
         })
         .unwrap_or_default();
@@ -332,8 +417,11 @@ fn garbage_arguments_give_typed_errors_and_change_nothing() {
         let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).expect("date");
         rapport_store::demo::write_demo(&mut ws, today).expect("demo");
     });
+    let saves = tempfile::tempdir().expect("save dir");
+    std::env::set_var("RAPPORT_TEST_SAVE_DIR", saves.path());
     let before = snapshot(&h);
-    let first = &before["details"][0];
+    let first = &before["details"][0]["detail"];
+    let second = &before["details"][1]["detail"];
     let ids = DemoIds {
         account: first["account"]["id"].as_i64().expect("account id"),
         people: first["stakeholders"]
@@ -343,6 +431,12 @@ fn garbage_arguments_give_typed_errors_and_change_nothing() {
             .filter_map(|s| s["id"].as_i64())
             .collect(),
         member: before["team"][0]["id"].as_i64().expect("member id"),
+        foreign_person: second["stakeholders"][0]["id"]
+            .as_i64()
+            .expect("second account's person"),
+        foreign_tie: second["influences"][0]["id"]
+            .as_i64()
+            .expect("second account's tie"),
     };
     let per_command: usize = std::env::var("RAPPORT_FUZZ_CALLS")
         .ok()
@@ -356,7 +450,23 @@ fn garbage_arguments_give_typed_errors_and_change_nothing() {
             let mut body = Map::new();
             for &arg in args {
                 let value = match arg {
+                    "accountId" if *kind == "map" && i.is_multiple_of(2) => json!(ids.account),
                     "id" | "accountId" | "targetId" => bad_id(&mut rng),
+                    "layout" if i.is_multiple_of(3) => garbage(&mut rng, 0),
+                    "layout" => rng.pick(&[json!("org_chart"), json!("network")]),
+                    "positions" if i.is_multiple_of(2) => almost_valid_positions(&mut rng, &ids),
+                    "selection" if i.is_multiple_of(2) => almost_valid_selection(&mut rng, &ids),
+                    "format" => {
+                        let other = garbage(&mut rng, 0);
+                        rng.pick(&[json!("png"), json!("svg"), other])
+                    }
+                    "data" if i.is_multiple_of(2) => rng.pick(&[
+                        json!("R0lGODlh"),
+                        json!("data:image/png;base64,iVBORw0KGgo="),
+                        json!("<svg>"),
+                        json!("<html><svg/></html>"),
+                        json!("<!DOCTYPE svg [<!ENTITY x \"x\">]><svg>&x;</svg>"),
+                    ]),
                     "fields" if i.is_multiple_of(2) => almost_valid(&mut rng, kind, &ids),
                     "k" => rng.pick(&[json!(0), json!(21), json!(-1), json!(1e9), json!("3")]),
                     _ => garbage(&mut rng, 0),
@@ -394,6 +504,11 @@ fn garbage_arguments_give_typed_errors_and_change_nothing() {
         // The full comparison once per command.
         assert!(snapshot(&h) == before, "{cmd} changed the workspace");
     }
+    let exported: Vec<_> = std::fs::read_dir(saves.path())
+        .expect("list")
+        .map(|e| e.expect("entry").file_name())
+        .collect();
+    assert!(exported.is_empty(), "export_file wrote {exported:?}");
     println!(
         "fuzz: {} commands, {calls} calls, {refused} typed errors, {answered} answered, workspace unchanged",
         list.len()

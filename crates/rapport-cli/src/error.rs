@@ -145,6 +145,7 @@ mod tests {
                     path: p(),
                     found: 9,
                     supported: 2,
+                    readable: false,
                 },
                 3,
             ),

@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::{NaiveDate, NaiveDateTime, Timelike};
 
 use crate::error::Result;
 use crate::workspace::Workspace;
@@ -35,6 +35,8 @@ pub struct Backup {
     pub path: PathBuf,
     /// When it was taken (local time, from its name).
     pub taken: NaiveDateTime,
+    /// Its size on disk.
+    pub size_bytes: u64,
 }
 
 const STAMP: &str = "%Y%m%d-%H%M%S";
@@ -64,9 +66,11 @@ pub fn list_backups(dir: &Path, stem: &str) -> Result<Vec<Backup>> {
             continue;
         };
         if let Ok(taken) = NaiveDateTime::parse_from_str(stamp, STAMP) {
+            let size_bytes = entry.metadata().map(|m| m.len()).unwrap_or(0);
             found.push(Backup {
                 path: entry.path(),
                 taken,
+                size_bytes,
             });
         }
     }
@@ -117,6 +121,30 @@ impl Workspace {
         for i in backups_to_drop(&taken, now.date(), policy) {
             let _ = std::fs::remove_file(&backups[i].path);
         }
+        Ok(path)
+    }
+
+    /// Backs the workspace up into `dir` under a name of its own, stamped `now` or, if
+    /// a backup of `stem` is as new, one second after the newest (so it heads the list
+    /// and never replaces one), and prunes nothing: the backup taken before a restore,
+    /// so that restoring it undoes the restore, and so that the backup being restored
+    /// cannot be pruned first. Returns its path.
+    pub fn back_up_before_restore(
+        &self,
+        dir: &Path,
+        stem: &str,
+        now: NaiveDateTime,
+    ) -> Result<PathBuf> {
+        std::fs::create_dir_all(dir)?;
+        // Names have whole seconds: compare in whole seconds.
+        let now = now.with_nanosecond(0).unwrap_or(now);
+        let newest = list_backups(dir, stem)?.first().map(|b| b.taken);
+        let at = match newest {
+            Some(newest) if newest >= now => newest + chrono::Duration::seconds(1),
+            _ => now,
+        };
+        let path = dir.join(backup_name(stem, at));
+        self.save_copy(&path)?;
         Ok(path)
     }
 }

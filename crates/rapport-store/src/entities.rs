@@ -23,6 +23,7 @@ macro_rules! entity_actions {
         impl Workspace {
             #[doc = concat!("Creates a ", $display, " (one undoable action); returns its id.")]
             pub fn $create(&mut self, fields: &$fields) -> Result<Id> {
+                self.refuse_if_read_only()?;
                 fields.validate()?;
                 let name_of: fn(&Workspace, &$fields) -> String = $name;
                 let label = ActionLabel::new(Verb::Create, $kind, name_of(self, fields));
@@ -31,6 +32,7 @@ macro_rules! entity_actions {
 
             #[doc = concat!("Replaces a ", $display, "'s fields (one undoable action).")]
             pub fn $update(&mut self, id: Id, fields: &$fields) -> Result<()> {
+                self.refuse_if_read_only()?;
                 fields.validate()?;
                 let name = self.with_read(|tx| rows::display_name(tx, $display, id))?;
                 let label = ActionLabel::new(Verb::Update, $kind, name);
@@ -39,6 +41,7 @@ macro_rules! entity_actions {
 
             #[doc = concat!("Deletes a ", $display, " and what hangs on it (one undoable action).")]
             pub fn $delete(&mut self, id: Id) -> Result<()> {
+                self.refuse_if_read_only()?;
                 let name = self.with_read(|tx| rows::display_name(tx, $display, id))?;
                 let label = ActionLabel::new(Verb::Delete, $kind, name);
                 self.act(label, |tx| $delete_row(tx, id))

@@ -24,6 +24,9 @@ pub enum StoreError {
         path: PathBuf,
         found: i64,
         supported: i64,
+        /// The newer Rapport declared that this version can still read the file
+        /// (`read_compatible_from` in `workspace_meta`), so it may be opened read-only.
+        readable: bool,
     },
     #[error("{} is open in another Rapport window or program; close it there first", .0.display())]
     Locked(PathBuf),
@@ -91,6 +94,28 @@ impl StoreError {
             self.sqlite_code(),
             Some(rusqlite::ErrorCode::DiskFull) | Some(rusqlite::ErrorCode::SystemIoFailure)
         )
+    }
+
+    /// Did the disk (or the test cap on the file's size) run out of space? A narrower
+    /// case of [`StoreError::is_disk_failure`]: the action was rolled back.
+    pub fn is_disk_full(&self) -> bool {
+        match self {
+            StoreError::Io(e) => e.kind() == std::io::ErrorKind::StorageFull,
+            _ => self.sqlite_code() == Some(rusqlite::ErrorCode::DiskFull),
+        }
+    }
+
+    /// The file an open-time refusal is about (`None` for other errors).
+    pub fn file(&self) -> Option<&std::path::Path> {
+        match self {
+            StoreError::NotFound(p)
+            | StoreError::NotAWorkspace(p)
+            | StoreError::Locked(p)
+            | StoreError::ReadOnly(p)
+            | StoreError::Corrupt { path: p, .. }
+            | StoreError::NewerSchema { path: p, .. } => Some(p),
+            _ => None,
+        }
     }
 
     /// Was the file busy in another connection?

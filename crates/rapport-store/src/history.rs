@@ -58,6 +58,10 @@ pub enum EntityKind {
     StageChange,
     Factor,
     Workspace,
+    /// The saved node positions of an account's map (named after the account).
+    Map,
+    /// Several people and ties deleted together from the map.
+    Selection,
 }
 
 impl EntityKind {
@@ -73,6 +77,8 @@ impl EntityKind {
             EntityKind::StageChange => "stage_change",
             EntityKind::Factor => "factor",
             EntityKind::Workspace => "workspace",
+            EntityKind::Map => "map",
+            EntityKind::Selection => "selection",
         }
     }
 
@@ -88,6 +94,8 @@ impl EntityKind {
             EntityKind::StageChange,
             EntityKind::Factor,
             EntityKind::Workspace,
+            EntityKind::Map,
+            EntityKind::Selection,
         ]
         .into_iter()
         .find(|k| k.code() == code)
@@ -138,6 +146,7 @@ const REPLAYABLE: &[&str] = &[
     "influences",
     "team_members",
     "coverage",
+    "map_positions",
     "interactions",
     "interaction_stakeholders",
     "interaction_team_members",
@@ -147,16 +156,18 @@ const REPLAYABLE: &[&str] = &[
 impl Workspace {
     /// Runs one user action: a single immediate transaction in which `body` writes and
     /// the triggers record every row change under a new history entry. If `body` fails,
-    /// nothing is written. Performing an action discards the redo stack.
+    /// nothing is written. An action that changes something discards the redo stack;
+    /// one that changes nothing leaves no trace, so Redo still works after it (the map
+    /// saves positions after every drag, including drags that end where they began).
     pub(crate) fn act<T>(
         &mut self,
         label: ActionLabel,
         body: impl FnOnce(&Transaction<'_>) -> Result<T>,
     ) -> Result<T> {
+        self.refuse_if_read_only()?;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        tx.execute("DELETE FROM history_actions WHERE undone = 1", [])?;
         tx.execute(
             "INSERT INTO history_actions (verb, entity, name, at) VALUES (?1, ?2, ?3, ?4)",
             params![
@@ -184,6 +195,8 @@ impl Workspace {
         if changes == 0 {
             // An edit that changed nothing is not worth an undo step.
             tx.execute("DELETE FROM history_actions WHERE id = ?1", [action_id])?;
+        } else {
+            tx.execute("DELETE FROM history_actions WHERE undone = 1", [])?;
         }
         tx.commit()?;
         Ok(value)
@@ -195,6 +208,7 @@ impl Workspace {
         &mut self,
         body: impl FnOnce(&Transaction<'_>) -> Result<T>,
     ) -> Result<T> {
+        self.refuse_if_read_only()?;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -209,6 +223,7 @@ impl Workspace {
 
     /// Undoes the latest action that is not undone yet.
     pub fn undo(&mut self) -> Result<HistoryState> {
+        self.refuse_if_read_only()?;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -233,6 +248,7 @@ impl Workspace {
 
     /// Redoes the earliest undone action.
     pub fn redo(&mut self) -> Result<HistoryState> {
+        self.refuse_if_read_only()?;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -273,6 +289,7 @@ impl Workspace {
 
     /// Forgets all history (after writing demo data into a new file).
     pub fn clear_history(&mut self) -> Result<()> {
+        self.refuse_if_read_only()?;
         self.conn.execute("DELETE FROM history_actions", [])?;
         Ok(())
     }

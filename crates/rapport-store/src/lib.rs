@@ -8,9 +8,11 @@ mod entities;
 pub mod error;
 pub mod graphml;
 pub mod history;
+mod map;
 pub mod migrate;
 mod names;
 mod reads;
+pub mod recovery;
 mod rows;
 mod workspace;
 

@@ -12,6 +12,7 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         include_str!("../migrations/0002_history.sql"),
     ),
     ("0003_clv", include_str!("../migrations/0003_clv.sql")),
+    ("0004_map", include_str!("../migrations/0004_map.sql")),
 ];
 
 /// The schema version this build writes and reads.
@@ -61,6 +62,7 @@ mod tests {
             "interaction_stakeholders",
             "interaction_team_members",
             "stage_changes",
+            "map_positions",
             "history_actions",
             "history_changes",
         ] {

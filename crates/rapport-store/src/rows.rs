@@ -15,7 +15,11 @@ use rapport_core::{
 
 use crate::error::{Result, StoreError};
 
-fn field_error(field: &str, code: FieldErrorCode, message: impl Into<String>) -> StoreError {
+pub(crate) fn field_error(
+    field: &str,
+    code: FieldErrorCode,
+    message: impl Into<String>,
+) -> StoreError {
     StoreError::Validation(ValidationError::single(FieldError::new(
         field, code, message,
     )))
@@ -48,7 +52,12 @@ fn exists(tx: &Transaction<'_>, table: &'static str, id: Id) -> Result<bool> {
         .is_some())
 }
 
-fn require(tx: &Transaction<'_>, table: &'static str, entity: &'static str, id: Id) -> Result<()> {
+pub(crate) fn require(
+    tx: &Transaction<'_>,
+    table: &'static str,
+    entity: &'static str,
+    id: Id,
+) -> Result<()> {
     if exists(tx, table, id)? {
         Ok(())
     } else {

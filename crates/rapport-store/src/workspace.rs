@@ -5,6 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use rusqlite::config::DbConfig;
 use rusqlite::{Connection, ErrorCode, OpenFlags};
 
 use crate::error::{Result, StoreError};
@@ -24,6 +25,9 @@ pub struct Workspace {
     path: PathBuf,
     /// This process's claim on the file (released on drop, after the connection).
     _claim: Option<OpenFileClaim>,
+    /// A read-only session (`recovery.rs`): every write is refused with
+    /// [`StoreError::ReadOnly`] and the connection itself is `query_only`.
+    pub(crate) read_only: bool,
 }
 
 impl Workspace {
@@ -59,6 +63,7 @@ impl Workspace {
                 conn,
                 path: temp.clone(),
                 _claim: None,
+                read_only: false,
             };
             building.seed_defaults()?;
             drop(building);
@@ -93,20 +98,7 @@ impl Workspace {
     /// changing a byte, a file that is missing, read-only, not a Rapport workspace,
     /// damaged, from a newer Rapport, or open elsewhere.
     pub fn open(path: &Path) -> Result<Self> {
-        let metadata = match std::fs::metadata(path) {
-            Ok(m) => m,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return Err(StoreError::NotFound(path.to_path_buf()))
-            }
-            Err(e) => return Err(e.into()),
-        };
-        // The file is never opened outside SQLite: closing any other handle on it would
-        // drop the locks this process holds on it (POSIX advisory locks are per
-        // process), letting another program write behind an open workspace. An empty
-        // file is refused here, anything else that is not SQLite by SQLite itself.
-        if metadata.is_dir() || metadata.len() == 0 {
-            return Err(StoreError::NotAWorkspace(path.to_path_buf()));
-        }
+        let metadata = existing_file(path)?;
         if metadata.permissions().readonly() {
             return Err(StoreError::ReadOnly(path.to_path_buf()));
         }
@@ -116,7 +108,10 @@ impl Workspace {
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let mut conn = Connection::open_with_flags(path, flags).map_err(|e| classify(e, path))?;
         conn.busy_timeout(BUSY_TIMEOUT)?;
-        // Read-only checks first: nothing below writes until they pass.
+        // Read-only checks first: nothing below writes until they pass. Closing the
+        // connection of a refused file must not checkpoint its write-ahead log into it
+        // either (SQLite does on close by default), so that is off until they pass.
+        conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true)?;
         let app_id: i32 = conn
             .pragma_query_value(None, "application_id", |r| r.get(0))
             .map_err(|e| classify(e, path))?;
@@ -129,6 +124,7 @@ impl Workspace {
                 path: path.to_path_buf(),
                 found: version,
                 supported: migrate::LATEST,
+                readable: crate::recovery::readable_by_this_build(&conn),
             });
         }
         let check: String = conn
@@ -140,12 +136,14 @@ impl Workspace {
                 detail: check,
             });
         }
+        conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, false)?;
         configure(&conn, path)?;
         migrate::to_latest(&mut conn)?;
         Ok(Workspace {
             conn,
             path: path.to_path_buf(),
             _claim: Some(registered),
+            read_only: false,
         })
     }
 
@@ -159,6 +157,7 @@ impl Workspace {
             conn,
             path: PathBuf::from(":memory:"),
             _claim: None,
+            read_only: false,
         };
         workspace.seed_defaults()?;
         Ok(workspace)
@@ -167,6 +166,29 @@ impl Workspace {
     /// The file this workspace lives in.
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// A read-only session over `conn` (a private copy of the file at `path`).
+    pub(crate) fn read_only_session(conn: Connection, path: &Path) -> Self {
+        Workspace {
+            conn,
+            path: path.to_path_buf(),
+            _claim: None,
+            read_only: true,
+        }
+    }
+
+    /// Is this a read-only session ([`Workspace::open_read_only`])?
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
+    }
+
+    /// Refuses a write in a read-only session, before any validation or SQL.
+    pub(crate) fn refuse_if_read_only(&self) -> Result<()> {
+        if self.read_only {
+            return Err(StoreError::ReadOnly(self.path.clone()));
+        }
+        Ok(())
     }
 
     /// The schema version of the open file (after migration, always the latest).
@@ -181,32 +203,7 @@ impl Workspace {
         if same_file(&self.path, dest) {
             return Err(StoreError::AlreadyExists(dest.to_path_buf()));
         }
-        let dir = dest
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or_else(|| Path::new("."));
-        let file_name = dest
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "workspace.rapport".into());
-        let temp = dir.join(format!(".{file_name}.partial-{}", std::process::id()));
-        let _ = std::fs::remove_file(&temp);
-        let result = (|| -> Result<()> {
-            let mut target = Connection::open(&temp)?;
-            {
-                let backup = rusqlite::backup::Backup::new(&self.conn, &mut target)?;
-                backup.run_to_completion(256, Duration::from_millis(0), None)?;
-            }
-            // The copy is a standalone file: no WAL beside it.
-            target.pragma_update(None, "journal_mode", "DELETE")?;
-            drop(target);
-            std::fs::rename(&temp, dest)?;
-            Ok(())
-        })();
-        if result.is_err() {
-            let _ = std::fs::remove_file(&temp);
-        }
-        result
+        copy_database(&self.conn, dest)
     }
 
     /// Test hook: caps the file at `pages` pages for this connection only (`PRAGMA
@@ -228,6 +225,55 @@ impl Workspace {
             .collect::<rusqlite::Result<_>>()?;
         Ok(lines.join("\n"))
     }
+}
+
+/// The metadata of an existing, non-empty file at `path`: `NotFound` or `NotAWorkspace`
+/// otherwise.
+///
+/// The file is never opened outside SQLite: closing any other handle on it would drop
+/// the locks this process holds on it (POSIX advisory locks are per process), letting
+/// another program write behind an open workspace. An empty file is refused here,
+/// anything else that is not SQLite by SQLite itself.
+pub(crate) fn existing_file(path: &Path) -> Result<std::fs::Metadata> {
+    let metadata = match std::fs::metadata(path) {
+        Ok(m) => m,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(StoreError::NotFound(path.to_path_buf()))
+        }
+        Err(e) => return Err(e.into()),
+    };
+    if metadata.is_dir() || metadata.len() == 0 {
+        return Err(StoreError::NotAWorkspace(path.to_path_buf()));
+    }
+    Ok(metadata)
+}
+
+/// Writes a consistent copy of the database behind `source` to `dest` with SQLite's
+/// online backup API: beside `dest` first, then renamed into place, so `dest` is either
+/// what it was or the complete copy. The copy has no write-ahead log beside it.
+pub(crate) fn copy_database(source: &Connection, dest: &Path) -> Result<()> {
+    let dir = parent_dir(dest);
+    let file_name = dest
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "workspace.rapport".into());
+    let temp = dir.join(format!(".{file_name}.partial-{}", std::process::id()));
+    let _ = std::fs::remove_file(&temp);
+    let result = (|| -> Result<()> {
+        let mut target = Connection::open(&temp)?;
+        {
+            let backup = rusqlite::backup::Backup::new(source, &mut target)?;
+            backup.run_to_completion(256, Duration::from_millis(0), None)?;
+        }
+        target.pragma_update(None, "journal_mode", "DELETE")?;
+        drop(target);
+        std::fs::rename(&temp, dest)?;
+        Ok(())
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&temp);
+    }
+    result
 }
 
 /// Pragmas for user data: WAL, synchronous FULL (a saved action survives power loss),
@@ -257,7 +303,7 @@ fn configure(conn: &Connection, path: &Path) -> Result<()> {
 }
 
 /// Maps SQLite's failure codes at open time to what the user needs to hear.
-fn classify(error: rusqlite::Error, path: &Path) -> StoreError {
+pub(crate) fn classify(error: rusqlite::Error, path: &Path) -> StoreError {
     match error.sqlite_error_code() {
         Some(ErrorCode::DatabaseBusy) | Some(ErrorCode::DatabaseLocked) => {
             StoreError::Locked(path.to_path_buf())
@@ -275,14 +321,14 @@ fn classify(error: rusqlite::Error, path: &Path) -> StoreError {
 }
 
 /// The directory of `path` (`.` for a bare file name).
-fn parent_dir(path: &Path) -> &Path {
+pub(crate) fn parent_dir(path: &Path) -> &Path {
     path.parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or_else(|| Path::new("."))
 }
 
 /// Makes a rename in `dir` durable (best effort; not possible on every platform).
-fn sync_dir(dir: &Path) {
+pub(crate) fn sync_dir(dir: &Path) {
     #[cfg(unix)]
     if let Ok(d) = std::fs::File::open(dir) {
         let _ = d.sync_all();
@@ -293,7 +339,7 @@ fn sync_dir(dir: &Path) {
 
 /// The workspace files this process has open, by identity (device and inode on Unix,
 /// the canonical path elsewhere), so that the same file is never opened twice.
-struct OpenFiles;
+pub(crate) struct OpenFiles;
 
 static OPEN_FILES: std::sync::Mutex<Vec<FileIdentity>> = std::sync::Mutex::new(Vec::new());
 
@@ -307,7 +353,7 @@ enum FileIdentity {
 
 /// A claim on one open file; dropping it releases the claim.
 #[derive(Debug)]
-struct OpenFileClaim(FileIdentity);
+pub(crate) struct OpenFileClaim(FileIdentity);
 
 impl OpenFiles {
     fn identity(metadata: &std::fs::Metadata, path: &Path) -> FileIdentity {
@@ -324,7 +370,7 @@ impl OpenFiles {
         }
     }
 
-    fn claim(metadata: &std::fs::Metadata, path: &Path) -> Result<OpenFileClaim> {
+    pub(crate) fn claim(metadata: &std::fs::Metadata, path: &Path) -> Result<OpenFileClaim> {
         let id = Self::identity(metadata, path);
         let mut open = OPEN_FILES.lock().unwrap_or_else(|p| p.into_inner());
         if open.contains(&id) {
@@ -344,7 +390,7 @@ impl Drop for OpenFileClaim {
     }
 }
 
-fn same_file(a: &Path, b: &Path) -> bool {
+pub(crate) fn same_file(a: &Path, b: &Path) -> bool {
     match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
         (Ok(a), Ok(b)) => a == b,
         _ => false,

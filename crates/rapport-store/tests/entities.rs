@@ -106,13 +106,6 @@ fn every_entity_round_trips_through_the_file() {
     assert_eq!(summary[0].stage, Some(Stage::Basic));
 }
 
-fn field_codes(err: StoreError) -> Vec<(String, FieldErrorCode)> {
-    match err {
-        StoreError::Validation(v) => v.errors.into_iter().map(|e| (e.field, e.code)).collect(),
-        other => panic!("expected a validation error, got {other:?}"),
-    }
-}
-
 #[test]
 fn invalid_input_is_refused_with_a_field_error_and_writes_nothing() {
     let mut t = temp_workspace();
@@ -412,6 +405,15 @@ fn an_edit_that_changes_nothing_adds_no_undo_step() {
     t.ws.update_account(a, &fields).expect("same");
     let state = t.ws.history_state().expect("state");
     assert_eq!(state.undo_label.expect("label").verb, Verb::Create);
+    // Nor does it discard what Redo would bring back.
+    let p = t.ws.create_stakeholder(&stakeholder(a, "P")).expect("p");
+    t.ws.undo().expect("undo p");
+    t.ws.update_account(a, &fields).expect("same again");
+    let state = t.ws.history_state().expect("state");
+    assert_eq!(state.redo_label.expect("redo").name, "P");
+    t.ws.redo().expect("redo p");
+    let people = t.ws.account_detail(a).expect("d").stakeholders;
+    assert_eq!(people.iter().map(|s| s.id).collect::<Vec<_>>(), vec![p]);
 }
 
 #[test]

@@ -75,28 +75,11 @@ fn a_newer_schema_is_refused_without_change() {
 
 #[test]
 fn a_damaged_file_is_reported_as_corrupt() {
-    let mut t = temp_workspace();
-    let a = t.ws.create_account(&account("A")).expect("a");
-    for i in 0..200 {
-        t.ws.create_stakeholder(&stakeholder(a, &format!("Person {i}")))
-            .expect("person");
-    }
-    drop(t.ws);
-    {
-        let conn = rusqlite::Connection::open(&t.path).expect("db");
-        conn.pragma_update(None, "journal_mode", "DELETE")
-            .expect("checkpoint");
-    }
-    let mut data = bytes(&t.path);
-    // Scribble over the middle of the file, past the header and schema pages.
-    let start = data.len() / 2;
-    for b in &mut data[start..start + 4096] {
-        *b = 0xA5;
-    }
-    std::fs::write(&t.path, &data).expect("write");
-    let err = Workspace::open(&t.path).expect_err("corrupt");
+    let (_dir, path) = closed_file_with_people();
+    let data = damage(&path);
+    let err = Workspace::open(&path).expect_err("corrupt");
     assert!(matches!(err, StoreError::Corrupt { .. }), "{err:?}");
-    assert_eq!(bytes(&t.path), data);
+    assert_eq!(bytes(&path), data);
 }
 
 #[test]
@@ -193,4 +176,33 @@ fn every_historic_schema_migrates_to_today() {
         assert_eq!(accounts.len(), 1, "schema {version}");
         assert_eq!(accounts[0].name, "Legacy");
     }
+}
+
+#[test]
+fn a_refused_file_keeps_its_write_ahead_log_unapplied() {
+    // Regression: closing the connection of a refused file checkpointed its
+    // write-ahead log into it (SQLite's default on close), changing the file.
+    let (dir, path) = closed_file_with_people();
+    // A file as a crash leaves it (its last change only in the log), then damaged.
+    let crashed = dir.path().join("crashed.rapport");
+    let crashed_wal = dir.path().join("crashed.rapport-wal");
+    {
+        let conn = rusqlite::Connection::open(&path).expect("db");
+        conn.pragma_update(None, "wal_autocheckpoint", 0)
+            .expect("no checkpoint");
+        conn.execute("UPDATE accounts SET name = 'B'", [])
+            .expect("update");
+        std::fs::copy(&path, &crashed).expect("copy");
+        std::fs::copy(dir.path().join("test.rapport-wal"), &crashed_wal).expect("copy log");
+    }
+    let data = damage(&crashed);
+    let log = bytes(&crashed_wal);
+    let err = Workspace::open(&crashed).expect_err("corrupt");
+    assert!(matches!(err, StoreError::Corrupt { .. }), "{err:?}");
+    assert_eq!(
+        bytes(&crashed),
+        data,
+        "the log was applied to the refused file"
+    );
+    assert_eq!(bytes(&crashed_wal), log, "the log was changed");
 }

@@ -1,8 +1,8 @@
 //! Workspace files of every historic schema (`tests/fixtures/schema/v<N>.rapport` at the
 //! repository root) open in today's Rapport: they migrate to the latest schema, pass
 //! `integrity_check`, and read back exactly what was written into them, with the CLV
-//! defaults for files older than schema 3 and a working undo history for files that
-//! have one (schema 2 on).
+//! defaults for files older than schema 3, no saved map positions before schema 4, and
+//! a working undo history for files that have one (schema 2 on).
 //!
 //! The fixtures are written by `write_fixture` below with `migrate::to_version` and
 //! plain SQL, as the Rapport of that schema wrote them. They are committed and never
@@ -84,6 +84,26 @@ INSERT INTO account_clv (id, account_id, retention, discount_rate, horizon_years
     VALUES (1, 1, 0.9, 0.08, 7, 25000);
 ";
 
+/// Schema 4: where the user dragged Ada, Mei and 李伟 on Northwind's maps.
+const NORTHWIND_MAP: &str = "
+INSERT INTO map_positions (id, account_id, layout, stakeholder_id, team_member_id, x, y) VALUES
+    (1, 1, 'org_chart', 1, NULL, 120.5, -40.25),
+    (2, 1, 'org_chart', NULL, 1, 300, 80),
+    (3, 1, 'network', 2, NULL, -0.125, 1000000);
+";
+
+fn expected_positions(version: usize, layout: MapLayout) -> Vec<MapPosition> {
+    let at = |node, x, y| MapPosition { node, x, y };
+    match (version >= 4, layout) {
+        (false, _) => vec![],
+        (true, MapLayout::OrgChart) => vec![
+            at(MapNode::Stakeholder(1), 120.5, -40.25),
+            at(MapNode::TeamMember(1), 300.0, 80.0),
+        ],
+        (true, MapLayout::Network) => vec![at(MapNode::Stakeholder(2), -0.125, 1e6)],
+    }
+}
+
 /// The recorded actions of a fixture with a history, oldest first: (verb, entity,
 /// name, SQL).
 fn recorded_actions(
@@ -95,6 +115,9 @@ fn recorded_actions(
     ];
     if version >= 3 {
         actions.push(("update", "account", "Northwind Telecom", NORTHWIND_CLV));
+    }
+    if version >= 4 {
+        actions.push(("update", "map", "Northwind Telecom", NORTHWIND_MAP));
     }
     actions
 }
@@ -458,6 +481,16 @@ fn every_schema_fixture_opens_migrates_and_keeps_its_content() {
             "v{version}"
         );
         assert_eq!(ws.list_team_members().expect("team"), expected_team());
+        let positions = |ws: &Workspace| -> Vec<Vec<MapPosition>> {
+            [MapLayout::OrgChart, MapLayout::Network]
+                .map(|layout| ws.map_positions(1, layout).expect("positions"))
+                .to_vec()
+        };
+        let expected_maps = vec![
+            expected_positions(version, MapLayout::OrgChart),
+            expected_positions(version, MapLayout::Network),
+        ];
+        assert_eq!(positions(&ws), expected_maps, "v{version}");
         let factors = ws.list_factors().expect("factors");
         assert_eq!(factors.len(), 8, "v{version}");
         assert_eq!(factors[0].fields.name, "Revenue potential");
@@ -481,10 +514,12 @@ fn every_schema_fixture_opens_migrates_and_keeps_its_content() {
             assert_eq!(before[0].account.fields.tier, Tier::Standard);
             assert!(before[0].stakeholders.is_empty(), "Grace undone");
             assert_eq!(before[1].account.fields.clv, ClvInputs::default());
+            assert!(positions(&ws).iter().all(Vec::is_empty), "v{version}");
             for _ in &actions {
                 ws.redo().expect("redo");
             }
             assert_eq!(ws.all_account_details().expect("read"), expected);
+            assert_eq!(positions(&ws), expected_maps, "v{version}");
         }
 
         // New actions are recorded and undoable (the history triggers exist).
@@ -512,6 +547,22 @@ fn every_schema_fixture_opens_migrates_and_keeps_its_content() {
         let mut fields = expected[1].account.fields.clone();
         fields.clv.horizon_years = 12;
         ws.update_account(1, &fields).expect("edit CLV");
+        let grace_at = [MapPosition {
+            node: MapNode::Stakeholder(4),
+            x: 1.5,
+            y: 2.5,
+        }];
+        ws.save_map_positions(2, MapLayout::Network, &grace_at)
+            .expect("place Grace");
+        assert_eq!(
+            ws.map_positions(2, MapLayout::Network).expect("read"),
+            grace_at
+        );
+        ws.undo().expect("undo the placing");
+        assert!(ws
+            .map_positions(2, MapLayout::Network)
+            .expect("read")
+            .is_empty());
         ws.undo().expect("undo CLV");
         ws.undo().expect("undo new person");
         assert_eq!(ws.all_account_details().expect("read"), expected);

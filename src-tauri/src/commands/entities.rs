@@ -12,7 +12,8 @@ use crate::error::AppError;
 use crate::events::{ChangeReason, WorkspaceChanged};
 use crate::state::AppState;
 
-fn changed<R: Runtime>(app: &AppHandle<R>) -> Result<(), AppError> {
+/// Tells every view that the workspace changed by an edit.
+pub(crate) fn changed<R: Runtime>(app: &AppHandle<R>) -> Result<(), AppError> {
     WorkspaceChanged {
         reason: ChangeReason::Edit,
     }

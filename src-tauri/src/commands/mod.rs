@@ -4,6 +4,8 @@
 pub mod analysis;
 pub mod entities;
 pub mod history;
+pub mod map;
 pub mod preferences;
 pub mod reads;
+pub mod recovery;
 pub mod workspace;

@@ -48,6 +48,13 @@ async fn ask_path<R: Runtime>(
     kind: DialogKind,
 ) -> Result<Option<PathBuf>, AppError> {
     let language = effective_language(state.stored().preferences.language);
+    if let DialogKind::Save(_) = kind {
+        // The test seam of every save dialog (see save_dialog.rs).
+        if let Some(path) = crate::save_dialog::test_answer(DialogText::UntitledFile.get(language))
+        {
+            return Ok(Some(path));
+        }
+    }
     let mut dialog = app
         .dialog()
         .file()
@@ -85,7 +92,10 @@ async fn ask_path<R: Runtime>(
 }
 
 /// Sets the window title to the open file and tells every view to re-read.
-fn announce<R: Runtime>(app: &AppHandle<R>, info: &WorkspaceInfo) -> Result<(), AppError> {
+pub(crate) fn announce<R: Runtime>(
+    app: &AppHandle<R>,
+    info: &WorkspaceInfo,
+) -> Result<(), AppError> {
     if let Some(window) = app.get_webview_window("main") {
         window.set_title(&format!("{} — Rapport", info.file_name))?;
     }

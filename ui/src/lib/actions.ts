@@ -1,7 +1,8 @@
 // User-level actions shared by the header, menus and keyboard shortcuts: each runs one
 // backend command, reports a failure in the banner, and re-reads the store.
-import { api } from './api';
+import { api, toAppError } from './api';
 import { t } from './i18n/locale.svelte';
+import { offerRecovery } from './recovery/actions';
 import { notices, reportError } from './stores/errors.svelte';
 import { view } from './stores/view.svelte';
 import { workspace } from './stores/workspace.svelte';
@@ -18,12 +19,12 @@ async function run<T>(command: () => Promise<T>): Promise<T | undefined> {
 }
 
 export function undo(): Promise<unknown> {
-  if (!workspace.history.can_undo) return Promise.resolve();
+  if (!workspace.history.can_undo || workspace.readOnly) return Promise.resolve();
   return run(() => api.undo());
 }
 
 export function redo(): Promise<unknown> {
-  if (!workspace.history.can_redo) return Promise.resolve();
+  if (!workspace.history.can_redo || workspace.readOnly) return Promise.resolve();
   return run(() => api.redo());
 }
 
@@ -32,14 +33,25 @@ export async function newWorkspace(): Promise<void> {
   if (info) view.clear();
 }
 
-export async function openWorkspace(): Promise<void> {
-  const info = await run(() => api.openWorkspace());
-  if (info) view.clear();
+/** Runs a command that opens a workspace: a refusal with choices (damaged, not a workspace,
+ * newer, read-only) opens the recovery dialog; any other failure goes to the banner. */
+async function openWith(command: () => Promise<unknown>): Promise<void> {
+  try {
+    if (await command()) view.clear();
+  } catch (e) {
+    const error = toAppError(e);
+    if (!(await offerRecovery(error))) reportError(error);
+  } finally {
+    await workspace.refresh();
+  }
 }
 
-export async function openRecent(path: string): Promise<void> {
-  const info = await run(() => api.openRecent(path));
-  if (info) view.clear();
+export function openWorkspace(): Promise<void> {
+  return openWith(() => api.openWorkspace());
+}
+
+export function openRecent(path: string): Promise<void> {
+  return openWith(() => api.openRecent(path));
 }
 
 export async function saveCopy(): Promise<void> {
@@ -51,13 +63,13 @@ export async function saveCopy(): Promise<void> {
 export async function showStartupError(): Promise<void> {
   try {
     const error = await api.takeStartupError();
-    if (error) reportError(error, t('error.startup'));
+    if (error && !(await offerRecovery(error))) reportError(error, t('error.startup'));
   } catch (e) {
     reportError(e);
   }
 }
 
 export function newAccount(): void {
-  if (!workspace.info) return;
+  if (!workspace.info || workspace.readOnly) return;
   view.openAccountForm('new');
 }

@@ -23,7 +23,7 @@ export class ApiError extends Error {
 const KINDS: readonly ErrorKind[] = [
   'validation', 'not_found', 'not_a_workspace', 'corrupt', 'newer_schema', 'locked',
   'read_only', 'already_exists', 'missing_row', 'nothing_to_undo', 'nothing_to_redo', 'no_workspace',
-  'not_allowed', 'io', 'internal',
+  'not_allowed', 'io', 'disk_full', 'internal',
 ];
 
 /** Normalises anything a command may reject with into an `AppError`. */

@@ -66,6 +66,42 @@ export const commands = {
 	createStageChange: (fields: StageChangeFields) => typedError<number, AppError>(__TAURI_INVOKE("create_stage_change", { fields })),
 	updateStageChange: (id: number, fields: StageChangeFields) => typedError<null, AppError>(__TAURI_INVOKE("update_stage_change", { id, fields })),
 	deleteStageChange: (id: number) => typedError<null, AppError>(__TAURI_INVOKE("delete_stage_change", { id })),
+	/**  The positions the user dragged nodes to in one layout of an account's map. */
+	mapPositions: (accountId: number, layout: MapLayout) => typedError<MapPosition[], AppError>(__TAURI_INVOKE("map_positions", { accountId, layout })),
+	/**  Saves where these nodes were placed (one undoable action; other saved nodes stay). */
+	saveMapPositions: (accountId: number, layout: MapLayout, positions: MapPosition[]) => typedError<null, AppError>(__TAURI_INVOKE("save_map_positions", { accountId, layout, positions })),
+	/**  Forgets the saved positions of one layout ("Re-layout"; one undoable action). */
+	resetMapPositions: (accountId: number, layout: MapLayout) => typedError<null, AppError>(__TAURI_INVOKE("reset_map_positions", { accountId, layout })),
+	/**  Deletes the selected people and ties of an account as one undoable action. */
+	deleteElements: (accountId: number, selection: MapSelection) => typedError<null, AppError>(__TAURI_INVOKE("delete_elements", { accountId, selection })),
+	/**
+	 *  Asks where to save an image of the map and writes it. `data` is base64 of the PNG
+	 *  file's bytes, or the SVG document's text; it is checked before the dialog opens.
+	 *  Returns the file's path, or `null` if cancelled.
+	 */
+	exportFile: (format: ExportFormat, suggestedName: string, data: string) => typedError<string | null, AppError>(__TAURI_INVOKE("export_file", { format, suggestedName, data })),
+	/**  The open workspace's automatic backups, newest first. */
+	listBackups: () => typedError<BackupInfo[], AppError>(__TAURI_INVOKE("list_backups")),
+	/**
+	 *  Restores one of `list_backups` into the open workspace (after backing up its
+	 *  current state, so that this can be undone by restoring that backup).
+	 */
+	restoreBackup: (path: string) => typedError<WorkspaceInfo, AppError>(__TAURI_INVOKE("restore_backup", { path })),
+	/**  The last file that could not be opened, and its choices (`null` if none). */
+	openFailure: () => typedError<OpenFailure | null, AppError>(__TAURI_INVOKE("open_failure")),
+	/**  Opens the file that could not be opened as a read-only session. */
+	openReadOnly: () => typedError<WorkspaceInfo, AppError>(__TAURI_INVOKE("open_read_only")),
+	/**
+	 *  Replaces the damaged file that could not be opened with one of its backups (the
+	 *  damaged file is kept beside it) and opens it.
+	 */
+	restoreFailedFile: (path: string) => typedError<RecoveredFile, AppError>(__TAURI_INVOKE("restore_failed_file", { path })),
+	/**
+	 *  Asks where to save a byte-for-byte copy of the damaged file that could not be
+	 *  opened (to send it for rescue) and writes it. Returns its path, or `null` if
+	 *  cancelled. The damaged file is only read.
+	 */
+	copyFailedFile: () => typedError<string | null, AppError>(__TAURI_INVOKE("copy_failed_file")),
 };
 
 /** Events */
@@ -171,6 +207,14 @@ export type Attitude = "champion" | "supporter" | "neutral" | "sceptic" | "oppon
 /**  Not known yet: scored as neutral and reported as a knowledge gap. */
 "unknown";
 
+/**  One backup as the UI lists it. */
+export type BackupInfo = {
+	path: string,
+	/**  When it was taken, local time, ISO 8601 without offset (`2026-11-23T10:15:00`). */
+	taken_at: string,
+	size_bytes: number,
+};
+
 /**  A role a stakeholder plays in buying; a stakeholder may hold several. */
 export type BuyingRole = "initiator" | "user" | "influencer" | "decider" | "approver" | 
 /**  Procurement. */
@@ -181,7 +225,9 @@ export type ChangeReason =
 /**  A create, update or delete. */
 "edit" | "undo" | "redo" | 
 /**  Another workspace file was opened or created. */
-"opened";
+"opened" | 
+/**  A backup was restored into the open workspace. */
+"restored";
 
 /**  Inputs of CLV = Σ_{t=1..T} m · r^(t−1) / (1+d)^t − acquisition cost. */
 export type ClvInputs = {
@@ -212,10 +258,19 @@ export type CoverageFields = {
 };
 
 /**  Which kind of thing an action touched. */
-export type EntityKind = "account" | "org_unit" | "stakeholder" | "influence" | "team_member" | "coverage" | "interaction" | "stage_change" | "factor" | "workspace";
+export type EntityKind = "account" | "org_unit" | "stakeholder" | "influence" | "team_member" | "coverage" | "interaction" | "stage_change" | "factor" | "workspace" | 
+/**  The saved node positions of an account's map (named after the account). */
+"map" | 
+/**  Several people and ties deleted together from the map. */
+"selection";
 
 /**  What kind of failure a command met; the UI picks its translated message by kind. */
-export type ErrorKind = "validation" | "not_found" | "not_a_workspace" | "corrupt" | "newer_schema" | "locked" | "read_only" | "already_exists" | "missing_row" | "nothing_to_undo" | "nothing_to_redo" | "no_workspace" | "not_allowed" | "io" | "internal";
+export type ErrorKind = "validation" | "not_found" | "not_a_workspace" | "corrupt" | "newer_schema" | "locked" | "read_only" | "already_exists" | "missing_row" | "nothing_to_undo" | "nothing_to_redo" | "no_workspace" | "not_allowed" | "io" | 
+/**  The disk (or the file's size limit) is full: the action was not saved. */
+"disk_full" | "internal";
+
+/**  The image formats the map exports. */
+export type ExportFormat = "png" | "svg";
 
 /**  A community of the undirected influence graph. */
 export type Faction = {
@@ -358,11 +413,55 @@ export type Language = "en" | "zh";
 /**  A nine-box axis band. */
 export type Level = "low" | "medium" | "high";
 
+/**  A way of drawing an account; each keeps its own saved positions. */
+export type MapLayout = 
+/**  Reporting lines as a tree. */
+"org_chart" | 
+/**  The influence network. */
+"network";
+
+/**  A node of the map: one of the account's people or one of our team members. */
+export type MapNode = { kind: "stakeholder"; id: number } | { kind: "team_member"; id: number };
+
+/**  Where the user placed a node (model coordinates of the canvas). */
+export type MapPosition = {
+	node: MapNode,
+	x: number | null,
+	y: number | null,
+};
+
+/**  What the user selected on the map to delete together. */
+export type MapSelection = {
+	stakeholders: number[],
+	influences: number[],
+	coverage: number[],
+};
+
 /**  An account's nine-box cell. */
 export type NineBox = {
 	attractiveness: Level,
 	relationship: Level,
 	strategy: Strategy,
+};
+
+/**  A file that could not be opened, and what can be done about it. */
+export type OpenFailure = {
+	path: string,
+	file_name: string,
+	/**  Why: `corrupt`, `not_a_workspace`, `newer_schema` or `read_only`. */
+	error: AppError,
+	/**
+	 *  "Open read-only" makes sense: the file is read-only on disk, or from a newer
+	 *  Rapport that declares this version a safe reader.
+	 */
+	can_open_read_only: boolean,
+	/**
+	 *  "Restore from backup…" and "Make a copy…" make sense: the file is damaged or
+	 *  not a workspace.
+	 */
+	can_recover: boolean,
+	/**  This file's automatic backups, newest first (empty when it never had any). */
+	backups: BackupInfo[],
 };
 
 /**  A saved org unit. */
@@ -454,6 +553,13 @@ export type Preferences = {
 export type RecentFile = {
 	path: string,
 	file_name: string,
+};
+
+/**  A damaged file replaced by one of its backups. */
+export type RecoveredFile = {
+	workspace: WorkspaceInfo,
+	/**  Where the damaged file was kept, beside it. */
+	damaged_copy: string,
 };
 
 /**  A move to a lower stage, or into disintegration. */
@@ -669,7 +775,10 @@ export type TeamMemberFields = {
 /**  Our team member's role on the account. */
 export type TeamRole = "account_lead" | "solution_engineer" | "executive_sponsor" | "service" | "specialist" | "other";
 
-export type Theme = "light" | "dark" | "system";
+/**  Colour scheme; `System` follows the operating system. */
+export type Theme = "light" | "dark" | "system" | 
+/**  For presenting on a projector or a shared screen. */
+"projector";
 
 /**  How an account is managed in the portfolio. */
 export type Tier = "strategic" | "key" | "development" | "standard";
@@ -703,6 +812,8 @@ export type WorkspaceInfo = {
 	path: string,
 	file_name: string,
 	schema_version: number,
+	/**  A read-only session: every edit, undo and redo is refused with `read_only`. */
+	read_only: boolean,
 };
 
 /* Tauri Specta runtime */

@@ -69,3 +69,22 @@ export function formatRate(value: number | null, locale: string = i18n.tag): str
   if (value === null || !Number.isFinite(value)) return '';
   return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(value);
 }
+
+/** A local date-time `YYYY-MM-DDTHH:MM:SS` (no offset: local time) for reading, seconds included
+ * (backups can be a second apart); other text is shown unchanged. */
+export function formatDateTime(iso: string, locale: string = i18n.tag): string {
+  const d = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/.test(iso) ? new Date(iso) : null;
+  if (!d || Number.isNaN(d.getTime())) return iso;
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' }).format(d);
+}
+
+/** A file size in kilobytes below a megabyte, else in megabytes with one decimal ("84 kB", "2.5 MB"). */
+export function formatFileSize(bytes: number, locale: string = i18n.tag): string {
+  if (!Number.isFinite(bytes) || bytes < 0) return '';
+  const mega = bytes >= 1_000_000;
+  return new Intl.NumberFormat(locale, {
+    style: 'unit',
+    unit: mega ? 'megabyte' : 'kilobyte',
+    maximumFractionDigits: mega ? 1 : 0,
+  }).format(mega ? bytes / 1_000_000 : Math.max(1, Math.round(bytes / 1000)));
+}

@@ -7,10 +7,15 @@ import { forgetResults } from '../lib/analysis/results.svelte';
 import { installDemoBackend } from '../lib/demo/backend';
 import { i18n } from '../lib/i18n/locale.svelte';
 import { notices } from '../lib/stores/errors.svelte';
+import { recovery } from '../lib/stores/recovery.svelte';
 import { view } from '../lib/stores/view.svelte';
 import { workspace } from '../lib/stores/workspace.svelte';
 
-export function freshApp(options: { seed?: boolean } = {}) {
+type DemoStore = ReturnType<typeof installDemoBackend>;
+
+/** Renders the app on a fresh demo backend; `prepare` sets the backend up before the first read
+ * (e.g. a start-up file that could not be opened). */
+export function freshApp(options: { seed?: boolean; prepare?: (store: DemoStore) => void } = {}) {
   localStorage.clear();
   localStorage.setItem('rapport.language', 'en');
   i18n.set('en');
@@ -19,7 +24,9 @@ export function freshApp(options: { seed?: boolean } = {}) {
   workspace.reset();
   forgetResults();
   notices.dismiss();
+  recovery.close();
   const store = installDemoBackend(options);
+  options.prepare?.(store);
   render(App);
   return store;
 }

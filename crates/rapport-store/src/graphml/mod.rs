@@ -66,6 +66,7 @@ impl Workspace {
     /// transaction and one undo step ("import account …"); a document with any invalid
     /// value is refused with [`StoreError::GraphMl`] and nothing is written.
     pub fn import_graphml(&mut self, xml: &str, account_name: &str) -> Result<ImportSummary> {
+        self.refuse_if_read_only()?;
         let graph = parse::read(xml)?;
         let target = match self.find_account(account_name)? {
             Some((id, name)) => import::Target::Existing { id, name },

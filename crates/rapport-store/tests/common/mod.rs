@@ -6,7 +6,7 @@
 use std::path::PathBuf;
 
 use rapport_core::*;
-use rapport_store::Workspace;
+use rapport_store::{StoreError, Workspace};
 
 pub struct TempWorkspace {
     pub dir: tempfile::TempDir,
@@ -66,4 +66,64 @@ pub fn influence(account_id: Id, from_id: Id, to_id: Id) -> InfluenceFields {
         kind: InfluenceKind::Advisor,
         note: "weekly 1:1".into(),
     }
+}
+
+/// The (field, code) pairs of a validation error; panics on any other error.
+pub fn field_codes(err: StoreError) -> Vec<(String, FieldErrorCode)> {
+    match err {
+        StoreError::Validation(v) => v.errors.into_iter().map(|e| (e.field, e.code)).collect(),
+        other => panic!("expected a validation error, got {other:?}"),
+    }
+}
+
+/// A closed workspace file holding account "A" with 200 people: big enough that damaging
+/// its middle hits table pages, not the header or the schema. Closing checkpointed its
+/// log, so the file alone holds everything.
+pub fn closed_file_with_people() -> (tempfile::TempDir, PathBuf) {
+    let mut t = temp_workspace();
+    let a = t.ws.create_account(&account("A")).expect("a");
+    add_people(&mut t.ws, a, 200);
+    drop(t.ws);
+    (t.dir, t.path)
+}
+
+/// Adds `n` people named "Person <i>" to account `a`.
+pub fn add_people(ws: &mut Workspace, a: Id, n: usize) {
+    for i in 0..n {
+        ws.create_stakeholder(&stakeholder(a, &format!("Person {i}")))
+            .expect("person");
+    }
+}
+
+/// Scribbles over 4 KiB in the middle of the closed file at `path` (past its header and
+/// schema pages); returns the damaged bytes.
+pub fn damage(path: &std::path::Path) -> Vec<u8> {
+    let mut data = std::fs::read(path).expect("read");
+    let start = data.len() / 2;
+    data[start..start + 4096].fill(0xA5);
+    std::fs::write(path, &data).expect("write");
+    data
+}
+
+/// Everything the app reads from a workspace, history included, for comparing states.
+pub fn everything(ws: &Workspace) -> String {
+    format!(
+        "{:?}\n{:?}\n{:?}\n{:?}",
+        ws.all_account_details().expect("details"),
+        ws.list_team_members().expect("team"),
+        ws.list_factors().expect("factors"),
+        ws.history_state().expect("history"),
+    )
+}
+
+/// The names of the workspace's accounts, sorted.
+pub fn account_names(ws: &Workspace) -> Vec<String> {
+    let mut names: Vec<String> = ws
+        .list_accounts()
+        .expect("accounts")
+        .into_iter()
+        .map(|a| a.name)
+        .collect();
+    names.sort();
+    names
 }

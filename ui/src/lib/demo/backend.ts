@@ -5,8 +5,8 @@
 import { mockIPC } from '@tauri-apps/api/mocks';
 import { emit } from '@tauri-apps/api/event';
 import type {
-  AccountDetail, AccountSummary, ActionLabel, AppError, EntityKind, Factor, FieldError, HistoryState, Preferences,
-  Removal, StageChange, TeamMember,
+  AccountDetail, AccountSummary, ActionLabel, AppError, BackupInfo, EntityKind, Factor, FieldError, HistoryState,
+  OpenFailure, Preferences, Removal, StageChange, TeamMember,
 } from '../bindings';
 import { analyzeAccount, introductionPaths, whatIf } from './accountAnalysis';
 import { analyzePortfolio, CLV_DEFAULTS } from './portfolioAnalysis';
@@ -23,6 +23,8 @@ const TABLES: Record<string, EntityKind> = {
   coverage: 'coverage',
   interaction: 'interaction',
   stage_change: 'stage_change',
+  // saved map positions: fields { account_id, layout, node: 's12' | 't3', x, y } (no generic commands)
+  map_position: 'map',
 };
 
 class DemoStore {
@@ -33,6 +35,20 @@ class DemoStore {
   redoStack: { before: Snapshot; after: Snapshot | null; label: ActionLabel }[] = [];
   open = true;
   preferences: Preferences = { language: null, theme: 'system' };
+  /** A read-only session: every write is refused with `read_only`. */
+  readOnly = false;
+  /** The disk is full: every write is refused with `disk_full` (after validation, as SQLite would). */
+  diskFull = false;
+  /** Why the start-up workspace could not be opened (returned once). */
+  startupError: AppError | null = null;
+  /** The last refused open with choices (`open_failure`). */
+  openFailure: OpenFailure | null = null;
+  /** The next Open… or recent file is refused with this error (tests of the recovery dialogs). */
+  refuseOpen: AppError | null = null;
+  /** The open workspace's backups, newest first, each with the content it restores. */
+  backups: { info: BackupInfo; tables: Snapshot }[] = [];
+  /** Images "saved" through export_file (tests read them back). */
+  exports: { format: string; name: string; data: string }[] = [];
 
   snapshot(): Snapshot {
     return structuredClone(this.tables);
@@ -128,6 +144,9 @@ function cascadeDelete(store: DemoStore, table: string, id: number): void {
     }
   }
   if (table === 'team_member') drop('coverage', (r) => r.fields.team_member_id === id);
+  if (table === 'stakeholder') drop('map_position', (r) => r.fields.node === `s${id}`);
+  if (table === 'team_member') drop('map_position', (r) => r.fields.node === `t${id}`);
+  if (table === 'account') drop('map_position', (r) => r.fields.account_id === id);
   if (table === 'org_unit') {
     for (const u of t.org_unit!) if (u.fields.parent_id === id) u.fields.parent_id = null;
     for (const s of t.stakeholder!) if (s.fields.org_unit_id === id) s.fields.org_unit_id = null;
@@ -200,10 +219,30 @@ function seed(store: DemoStore): void {
   store.insert('interaction', { account_id: acc, date: '2025-01-14', kind: 'workshop', stakeholder_ids: [li, zhang], team_member_ids: [mei, raj], summary: 'Architecture roadmap workshop', sentiment: 'positive' });
 }
 
+/** A backup's listing as `list_backups` gives it, taken at `at` (local time). */
+export function demoBackup(at: Date, size: number, name = 'Demo-5f3a9c21'): BackupInfo {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const date = `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
+  const time = `${pad(at.getHours())}:${pad(at.getMinutes())}:${pad(at.getSeconds())}`;
+  return {
+    path: `/home/demo/.local/share/rapport/backups/${name}.${date.replaceAll('-', '')}-${time.replaceAll(':', '')}.rapport`,
+    taken_at: `${date}T${time}`,
+    size_bytes: size,
+  };
+}
+
 /** Installs the demo backend behind Tauri's IPC mock; returns the store (for tests). */
 export function installDemoBackend(options: { seed?: boolean } = {}): DemoStore {
   const store = new DemoStore();
   if (options.seed !== false) seed(store);
+  // Two backups of the workspace as seeded: this morning's and yesterday evening's.
+  const today = new Date();
+  today.setHours(9, 30, 0, 0);
+  const yesterday = new Date(today.getTime() - 15.5 * 3600 * 1000);
+  store.backups = [
+    { info: demoBackup(today, 48_213), tables: store.snapshot() },
+    { info: demoBackup(yesterday, 1_312_000), tables: store.snapshot() },
+  ];
 
   const changed = (reason: string) => {
     // the IPC mock may be gone by then (a finished test): nobody is listening any more
@@ -211,6 +250,7 @@ export function installDemoBackend(options: { seed?: boolean } = {}): DemoStore 
   };
 
   const record = (label: ActionLabel, mutate: () => unknown): unknown => {
+    notFull();
     const before = store.snapshot();
     const result = mutate();
     store.undoStack.push({ before, after: store.snapshot(), label });
@@ -221,18 +261,75 @@ export function installDemoBackend(options: { seed?: boolean } = {}): DemoStore 
 
   const team = () => store.tables.team_member as unknown as TeamMember[];
 
+  const writable = () => {
+    if (store.readOnly) fail('read_only', '/home/demo/Demo.rapport is read-only; save a copy to edit it');
+  };
+  const notFull = () => {
+    if (store.diskFull) fail('disk_full', 'database or disk is full');
+  };
+
   const handle = (cmd: string, args: Record<string, unknown>): unknown => {
-    const info = store.open ? { path: '/home/demo/Demo.rapport', file_name: 'Demo.rapport', schema_version: 2 } : null;
+    const info = store.open
+      ? { path: '/home/demo/Demo.rapport', file_name: 'Demo.rapport', schema_version: 2, read_only: store.readOnly }
+      : null;
     switch (cmd) {
       case 'workspace_info':
         return info;
-      case 'take_startup_error':
-        return null;
+      case 'take_startup_error': {
+        const error = store.startupError;
+        store.startupError = null;
+        return error;
+      }
+      case 'list_backups':
+        if (!info) fail('no_workspace', 'no workspace is open');
+        return store.backups.map((b) => b.info);
+      case 'restore_backup': {
+        const backup = store.backups.find((b) => b.info.path === args.path);
+        if (!backup) fail('not_allowed', 'only a backup listed for this workspace can be restored');
+        writable();
+        store.backups.unshift({ info: demoBackup(new Date(), 52_000), tables: store.snapshot() });
+        store.tables = structuredClone(backup.tables);
+        store.undoStack = [];
+        store.redoStack = [];
+        changed('restored');
+        return info;
+      }
+      case 'open_failure':
+        return store.openFailure;
+      case 'open_read_only': {
+        if (!store.openFailure?.can_open_read_only) fail('not_allowed', 'there is no refused file with that choice');
+        store.openFailure = null;
+        store.open = true;
+        store.readOnly = true;
+        changed('opened');
+        return { ...info, read_only: true };
+      }
+      case 'restore_failed_file': {
+        const failure = store.openFailure;
+        if (!failure?.can_recover || !failure.backups.some((b) => b.path === args.path)) {
+          fail('not_allowed', 'only a backup listed for the refused file can be restored');
+        }
+        store.openFailure = null;
+        store.open = true;
+        store.readOnly = false;
+        changed('opened');
+        return {
+          workspace: { path: failure.path, file_name: failure.file_name, schema_version: 2, read_only: false },
+          damaged_copy: failure.path.replace(/\.rapport$/, '.damaged-20261124-083000.rapport'),
+        };
+      }
+      case 'copy_failed_file':
+        if (!store.openFailure?.can_recover) fail('not_allowed', 'there is no refused file with that choice');
+        return '/home/demo/Rescue copy.rapport';
       case 'new_workspace':
+        return info;
       case 'open_workspace':
+      case 'open_recent': {
+        const refusal = store.refuseOpen;
+        store.refuseOpen = null;
+        if (refusal) throw refusal;
         return info;
-      case 'open_recent':
-        return info;
+      }
       case 'save_copy':
         return '/home/demo/Demo copy.rapport';
       case 'list_recent_files':
@@ -249,6 +346,7 @@ export function installDemoBackend(options: { seed?: boolean } = {}): DemoStore 
       case 'history_state':
         return store.history();
       case 'undo': {
+        writable();
         const step = store.undoStack.pop();
         if (step) {
           store.redoStack.push({ ...step, after: store.snapshot() });
@@ -258,6 +356,7 @@ export function installDemoBackend(options: { seed?: boolean } = {}): DemoStore 
         return store.history();
       }
       case 'redo': {
+        writable();
         const step = store.redoStack.pop();
         if (step?.after) {
           store.undoStack.push({ ...step, before: store.snapshot() });
@@ -292,6 +391,57 @@ export function installDemoBackend(options: { seed?: boolean } = {}): DemoStore 
         if (!result) fail('missing_row', 'nobody to remove with that id in this account');
         return result;
       }
+      case 'map_positions':
+        return store.tables
+          .map_position!.filter((r) => r.fields.account_id === args.accountId && r.fields.layout === args.layout)
+          .map((r) => {
+            const node = String(r.fields.node);
+            return { node: { kind: node.startsWith('s') ? 'stakeholder' : 'team_member', id: Number(node.slice(1)) }, x: r.fields.x, y: r.fields.y };
+          });
+      case 'save_map_positions': {
+        writable();
+        const account = store.get('account', args.accountId as number);
+        if (!account) fail('missing_row', `account ${String(args.accountId)} does not exist`);
+        const positions = args.positions as { node: { kind: string; id: number }; x: number; y: number }[];
+        return record({ verb: 'update', entity: 'map', name: String(account.fields.name) }, () => {
+          for (const p of positions) {
+            const node = `${p.node.kind === 'stakeholder' ? 's' : 't'}${p.node.id}`;
+            const row = store.tables.map_position!.find(
+              (r) => r.fields.account_id === args.accountId && r.fields.layout === args.layout && r.fields.node === node,
+            );
+            if (row) Object.assign(row.fields, { x: p.x, y: p.y });
+            else store.insert('map_position', { account_id: args.accountId, layout: args.layout, node, x: p.x, y: p.y });
+          }
+          return null;
+        });
+      }
+      case 'reset_map_positions': {
+        writable();
+        const account = store.get('account', args.accountId as number);
+        if (!account) fail('missing_row', `account ${String(args.accountId)} does not exist`);
+        return record({ verb: 'update', entity: 'map', name: String(account.fields.name) }, () => {
+          store.tables.map_position = store.tables.map_position!.filter(
+            (r) => !(r.fields.account_id === args.accountId && r.fields.layout === args.layout),
+          );
+          return null;
+        });
+      }
+      case 'delete_elements': {
+        writable();
+        const sel = args.selection as { stakeholders: number[]; influences: number[]; coverage: number[] };
+        const names = sel.stakeholders.map((id) => String(store.get('stakeholder', id)?.fields.name ?? '?'));
+        const count = sel.stakeholders.length + sel.influences.length + sel.coverage.length;
+        if (count === 0) fail('validation', 'nothing selected');
+        return record({ verb: 'delete', entity: 'selection', name: names.slice(0, 3).join(', ') || `${count}` }, () => {
+          for (const id of sel.influences) cascadeDelete(store, 'influence', id);
+          for (const id of sel.coverage) cascadeDelete(store, 'coverage', id);
+          for (const id of sel.stakeholders) cascadeDelete(store, 'stakeholder', id);
+          return null;
+        });
+      }
+      case 'export_file':
+        store.exports.push({ format: args.format as string, name: args.suggestedName as string, data: args.data as string });
+        return `/home/demo/${String(args.suggestedName)}`;
       case 'analyze_portfolio':
         return analyzePortfolio(
           store.tables.account!.map((a) => detailOf(store, a.id)),
@@ -303,6 +453,7 @@ export function installDemoBackend(options: { seed?: boolean } = {}): DemoStore 
     if (m && m[2]! in TABLES) {
       const [, verb, table] = m as unknown as [string, 'create' | 'update' | 'delete', string];
       const entity = TABLES[table]!;
+      writable();
       if (verb === 'create') {
         const fields = args.fields as Record<string, unknown>;
         validate(table, fields, store, null);

@@ -1,5 +1,5 @@
 // Runs a form's save command: on a validation error the form stays open with its input and
-// shows the errors beside the fields; any other error goes to the banner.
+// shows the errors beside the fields; any other error goes to the banner, and the store is re-read.
 import type { FieldError } from '../bindings';
 import { ApiError, toAppError } from '../api';
 import { reportError } from '../stores/errors.svelte';
@@ -25,6 +25,8 @@ export async function saveForm(
       return { ok: false, ...splitFieldErrors(err, shownFields) };
     }
     reportError(err);
+    // e.g. a full disk: the form keeps the input, every view shows what is really stored
+    await workspace.refresh();
     return { ok: false, byField: {}, other: [] };
   }
   await workspace.refresh();

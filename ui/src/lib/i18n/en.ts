@@ -1,5 +1,11 @@
 // English message catalogue: the reference set of keys every other catalogue must match.
+import { mapEn } from './map';
+import { recoveryEn } from './recovery';
+
 export const en = {
+  ...mapEn,
+  ...recoveryEn,
+
   'app.name': 'Rapport',
   'app.loading': 'Loading…',
   'app.noWorkspace.title': 'No workspace is open',
@@ -36,6 +42,8 @@ export const en = {
   'entity.stage_change': 'stage change',
   'entity.factor': 'factor',
   'entity.workspace': 'workspace',
+  'entity.map': 'map layout',
+  'entity.selection': 'selection',
 
   'settings.language': 'Language',
   'settings.languageSystem': 'Follow system',
@@ -43,6 +51,7 @@ export const en = {
   'settings.themeSystem': 'Follow system',
   'settings.themeLight': 'Light',
   'settings.themeDark': 'Dark',
+  'settings.themeProjector': 'Projector (high contrast)',
 
   'common.save': 'Save',
   'common.cancel': 'Cancel',

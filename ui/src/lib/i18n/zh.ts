@@ -1,7 +1,13 @@
 // Simplified Chinese (简体中文) message catalogue; must define every key of the English one.
 import type { MessageKey } from './en';
 
+import { mapZh } from './map';
+import { recoveryZh } from './recovery';
+
 export const zh: Record<MessageKey, string> = {
+  ...mapZh,
+  ...recoveryZh,
+
   'app.name': 'Rapport',
   'app.loading': '正在加载…',
   'app.noWorkspace.title': '尚未打开工作区',
@@ -38,6 +44,8 @@ export const zh: Record<MessageKey, string> = {
   'entity.stage_change': '阶段变更',
   'entity.factor': '评估因素',
   'entity.workspace': '工作区',
+  'entity.map': '图布局',
+  'entity.selection': '所选内容',
 
   'settings.language': '语言',
   'settings.languageSystem': '跟随系统',
@@ -45,6 +53,7 @@ export const zh: Record<MessageKey, string> = {
   'settings.themeSystem': '跟随系统',
   'settings.themeLight': '浅色',
   'settings.themeDark': '深色',
+  'settings.themeProjector': '投影（高对比度）',
 
   'common.save': '保存',
   'common.cancel': '取消',

@@ -4,7 +4,7 @@ import type { Preferences } from '../bindings';
 import { api } from '../api';
 import { i18n, localeFromLanguageTag, type Locale } from '../i18n/locale.svelte';
 
-export type ThemeChoice = 'light' | 'dark' | 'system';
+export type ThemeChoice = 'light' | 'dark' | 'projector' | 'system';
 export type LanguageChoice = Locale | 'system';
 
 const THEME_KEY = 'rapport.theme';
@@ -27,7 +27,7 @@ function writeLocal(key: string, value: string): void {
 }
 
 export function parseTheme(v: string | null | undefined): ThemeChoice {
-  return v === 'light' || v === 'dark' ? v : 'system';
+  return v === 'light' || v === 'dark' || v === 'projector' ? v : 'system';
 }
 
 export function parseLanguage(v: string | null | undefined): LanguageChoice {

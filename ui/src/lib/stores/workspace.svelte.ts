@@ -18,6 +18,8 @@ class WorkspaceCache {
   recent = $state<RecentFile[]>([]);
   history = $state<HistoryState>(NO_HISTORY);
   detail = $state<AccountDetail | null>(null);
+  /** A read-only session: every edit is refused, so the UI offers none. */
+  readOnly = $derived(this.info?.read_only === true);
   /** Counts completed re-reads: views computed from the store (analyses) re-run when it moves. */
   revision = $state(0);
 

@@ -1,0 +1,317 @@
+// The Cytoscape side of the map: owns the instance, reconciles it with a MapModel (adds,
+// removes, restyles, moves with animation), collects the scene for export, and reports user
+// gestures (select, double-click, drag, tie drawing) through callbacks. No Svelte here.
+import cytoscape, { type Core, type EdgeSingular, type ElementDefinition, type NodeSingular } from 'cytoscape';
+import { badgeImage } from './badges';
+import type { MapModel, MapNodeData } from './elements';
+import type { Point, Positions } from './layout/types';
+import type { Palette } from './palette';
+import type { Scene, SceneEdge, SceneHull, SceneNode } from './exportSvg';
+import { FONT_FAMILY, stylesheet } from './style';
+
+export type CanvasEvents = {
+  select: (ids: string[]) => void;
+  open: (id: string, kind: 'node' | 'edge') => void;
+  addAt: (at: Point) => void;
+  moved: (positions: { id: string; x: number; y: number }[]) => void;
+  connect: (source: string, target: string) => void;
+  viewport: () => void;
+};
+
+/** Large maps trade pan/zoom detail for speed (Cytoscape's viewport texture and edge hiding). */
+export const LARGE_MAP = 400;
+
+export class MapCanvas {
+  readonly cy: Core;
+  #palette: Palette;
+  #events: CanvasEvents;
+  #connecting: { source: string } | null = null;
+  #dropTarget: NodeSingular | null = null;
+
+  constructor(container: HTMLElement, palette: Palette, events: CanvasEvents) {
+    this.#palette = palette;
+    this.#events = events;
+    this.cy = cytoscape({
+      container,
+      style: stylesheet(palette),
+      elements: [],
+      minZoom: 0.05,
+      maxZoom: 4,
+      boxSelectionEnabled: true,
+      selectionType: 'single',
+      pixelRatio: 'auto',
+    });
+    const cy = this.cy;
+    cy.on('select unselect', () => this.#events.select(cy.$(':selected').map((e) => e.id())));
+    cy.on('dbltap', 'node, edge', (e) => {
+      const el = e.target as NodeSingular | EdgeSingular;
+      if (el.hasClass('ghost') || el.hasClass('ghost-edge')) return;
+      this.#events.open(el.id(), el.isNode() ? 'node' : 'edge');
+    });
+    cy.on('dbltap', (e) => {
+      if (e.target === cy) this.#events.addAt({ ...e.position });
+    });
+    cy.on('dragfree', 'node', (e) => {
+      const node = e.target as NodeSingular;
+      // a dragged group moves its people; several selected people move together
+      const moved = (node.selected() ? cy.nodes(':selected') : cy.collection().union(node))
+        .union(node.descendants())
+        .nodes()
+        .filter((n: NodeSingular) => !n.isParent() && !n.hasClass('ghost'));
+      this.#events.moved(moved.map((n: NodeSingular) => ({ id: n.id(), x: n.position('x'), y: n.position('y') })));
+    });
+    cy.on('viewport', () => this.#events.viewport());
+  }
+
+  destroy(): void {
+    this.cy.destroy();
+  }
+
+  setPalette(palette: Palette): void {
+    this.#palette = palette;
+    this.cy.style(stylesheet(palette));
+  }
+
+  /** Replaces or updates every element so the canvas shows `model`; new nodes start at `start`. */
+  sync(model: MapModel, start: Positions): void {
+    const cy = this.cy;
+    const large = model.nodes.length > LARGE_MAP;
+    // trade detail for speed while panning large maps
+    (cy as unknown as { renderer(): { options: Record<string, unknown> } }).renderer().options.textureOnViewport = large;
+    (cy as unknown as { renderer(): { options: Record<string, unknown> } }).renderer().options.hideEdgesOnViewport = model.edges.length > 3000;
+    const wantNodes = new Map(model.nodes.map((n) => [n.id, n]));
+    const wantEdges = new Map(model.edges.map((e) => [e.id, e]));
+    cy.batch(() => {
+      cy.edges().forEach((el) => {
+        if (el.hasClass('ghost-edge')) return;
+        const want = wantEdges.get(el.id());
+        if (!want || el.data('source') !== want.source || el.data('target') !== want.target) el.remove();
+      });
+      cy.nodes().forEach((el) => {
+        if (!el.hasClass('ghost') && !wantNodes.has(el.id())) el.remove();
+      });
+      // parents first, so children can be added inside them
+      const adds: ElementDefinition[] = [];
+      const units = model.nodes.filter((n) => n.kind === 'unit');
+      const ordered = [...orderParents(units), ...model.nodes.filter((n) => n.kind !== 'unit')];
+      for (const n of ordered) {
+        const data = this.#nodeData(n);
+        const existing = cy.getElementById(n.id);
+        if (existing.nonempty()) {
+          existing.data(data);
+          const parent = n.parent ?? null;
+          const up = (existing as NodeSingular).parent();
+          const current = up.nonempty() ? up.first().id() : null;
+          if (parent !== current) (existing as NodeSingular).move({ parent });
+        } else {
+          adds.push({ group: 'nodes', data, position: { ...(start[n.id] ?? { x: 0, y: 0 }) } });
+        }
+      }
+      if (adds.length) cy.add(adds);
+      const edgeAdds: ElementDefinition[] = [];
+      for (const e of model.edges) {
+        const existing = cy.getElementById(e.id);
+        if (existing.nonempty()) existing.data(e);
+        else edgeAdds.push({ group: 'edges', data: { ...e } });
+      }
+      if (edgeAdds.length) cy.add(edgeAdds);
+    });
+  }
+
+  #nodeData(n: MapNodeData): Record<string, unknown> {
+    const data: Record<string, unknown> = { ...n, parent: n.parent ?? undefined };
+    if (n.badge) data.image = badgeImage(n.badge, n.w, this.#palette, FONT_FAMILY);
+    delete data.parent;
+    return n.parent ? { ...data, parent: n.parent } : data;
+  }
+
+  /** Current centres of the leaf nodes. */
+  positions(): Positions {
+    const out: Positions = {};
+    this.cy.nodes().forEach((n) => {
+      if (!n.isParent() && !n.hasClass('ghost')) out[n.id()] = { x: n.position('x'), y: n.position('y') };
+    });
+    return out;
+  }
+
+  /** Moves nodes to `target` (animated when asked and the map is small enough to look smooth). */
+  moveTo(target: Positions, animate: boolean): Promise<void> {
+    const cy = this.cy;
+    const nodes = cy.nodes().filter((n: NodeSingular) => !n.isParent() && target[n.id()] !== undefined);
+    const changed = nodes.filter((n: NodeSingular) => {
+      const t = target[n.id()]!;
+      return Math.abs(n.position('x') - t.x) > 0.5 || Math.abs(n.position('y') - t.y) > 0.5;
+    });
+    if (changed.empty()) return Promise.resolve();
+    if (!animate || changed.length > 600) {
+      cy.batch(() => changed.forEach((n: NodeSingular) => void n.position({ ...target[n.id()]! })));
+      return Promise.resolve();
+    }
+    return Promise.all(
+      changed.map((n: NodeSingular) =>
+        n.animation({ position: { ...target[n.id()]! }, duration: 420, easing: 'ease-in-out-cubic' } as never).play().promise(),
+      ),
+    ).then(() => undefined);
+  }
+
+  fit(animate: boolean, padding = 36): void {
+    const eles = this.cy.elements().not('.ghost, .ghost-edge');
+    if (eles.empty()) return;
+    if (animate) this.cy.animate({ fit: { eles, padding }, duration: 380 });
+    else this.cy.fit(eles, padding);
+  }
+
+  /** Zooms to one node (search, keyboard). */
+  focusNode(id: string): void {
+    const node = this.cy.getElementById(id);
+    if (node.empty()) return;
+    this.cy.$('.focused').removeClass('focused');
+    node.addClass('focused');
+    const zoom = Math.max(this.cy.zoom(), 0.9);
+    this.cy.animate({ center: { eles: node }, zoom, duration: 300 });
+  }
+
+  select(ids: readonly string[]): void {
+    const cy = this.cy;
+    const want = new Set(ids);
+    const now = new Set(cy.$(':selected').map((e) => e.id()));
+    if (want.size === now.size && [...want].every((id) => now.has(id))) return;
+    cy.batch(() => {
+      cy.$(':selected').unselect();
+      for (const id of want) cy.getElementById(id).select();
+    });
+  }
+
+  /** Dims everything except `keep` (null = nothing dimmed). Ties are kept when both ends are. */
+  dim(keep: ReadonlySet<string> | null): void {
+    const cy = this.cy;
+    cy.batch(() => {
+      cy.elements().removeClass('dimmed');
+      if (!keep) return;
+      cy.nodes().forEach((n) => {
+        if (n.isParent()) return;
+        if (!keep.has(n.id())) n.addClass('dimmed');
+      });
+      cy.edges().forEach((e) => {
+        if (!keep.has(e.data('source')) || !keep.has(e.data('target'))) e.addClass('dimmed');
+      });
+    });
+  }
+
+  // drawing a tie: a ghost edge follows the pointer from the source to the node under it
+  startConnect(source: string, at: Point): void {
+    this.cancelConnect();
+    const cy = this.cy;
+    this.#connecting = { source };
+    cy.add([
+      { group: 'nodes', data: { id: '__ghost', w: 2, h: 2 }, classes: 'ghost', position: { ...at }, grabbable: false, selectable: false },
+      { group: 'edges', data: { id: '__ghost_edge', source, target: '__ghost' }, classes: 'ghost-edge', selectable: false },
+    ]);
+  }
+
+  get connecting(): boolean {
+    return this.#connecting !== null;
+  }
+
+  moveConnect(at: Point): void {
+    if (!this.#connecting) return;
+    this.cy.getElementById('__ghost').position({ ...at });
+    const target = this.nodeAt(at);
+    if (this.#dropTarget && this.#dropTarget !== target) this.#dropTarget.removeClass('drop-target');
+    this.#dropTarget = target && target.id() !== this.#connecting.source ? target : null;
+    this.#dropTarget?.addClass('drop-target');
+  }
+
+  endConnect(at: Point): void {
+    if (!this.#connecting) return;
+    const source = this.#connecting.source;
+    const target = this.nodeAt(at);
+    this.cancelConnect();
+    if (target && target.id() !== source) this.#events.connect(source, target.id());
+  }
+
+  cancelConnect(): void {
+    this.#dropTarget?.removeClass('drop-target');
+    this.#dropTarget = null;
+    this.#connecting = null;
+    this.cy.remove('#__ghost, #__ghost_edge');
+  }
+
+  /** The person under a model point (not groups, not the ghost). */
+  nodeAt(at: Point): NodeSingular | null {
+    let hit: NodeSingular | null = null;
+    this.cy.nodes().forEach((n) => {
+      if (hit || n.isParent() || n.hasClass('ghost')) return;
+      const p = n.position();
+      if (Math.abs(at.x - p.x) <= n.width() / 2 && Math.abs(at.y - p.y) <= n.height() / 2) hit = n;
+    });
+    return hit;
+  }
+
+  /** A client (window) point in model coordinates. */
+  toModel(clientX: number, clientY: number): Point {
+    const rect = this.cy.container()!.getBoundingClientRect();
+    const pan = this.cy.pan();
+    const zoom = this.cy.zoom();
+    return { x: (clientX - rect.left - pan.x) / zoom, y: (clientY - rect.top - pan.y) / zoom };
+  }
+
+  /** What is drawn, in model coordinates, for the exporter. */
+  scene(hulls: SceneHull[]): Scene {
+    const nodes: SceneNode[] = [];
+    this.cy.nodes().forEach((n) => {
+      if (n.hasClass('ghost')) return;
+      const data = n.data() as MapNodeData;
+      if (n.isParent()) {
+        const bb = n.boundingBox({ includeLabels: false, includeOverlays: false });
+        nodes.push({ ...data, x: (bb.x1 + bb.x2) / 2, y: (bb.y1 + bb.y2) / 2, w: bb.w, h: bb.h });
+      } else {
+        nodes.push({ ...data, x: n.position('x'), y: n.position('y'), w: n.width(), h: n.height(), opacity: n.hasClass('dimmed') ? 0.14 : data.opacity });
+      }
+    });
+    const edges: SceneEdge[] = [];
+    this.cy.edges().forEach((e) => {
+      if (e.hasClass('ghost-edge')) return;
+      const data = e.data() as SceneEdge;
+      const s = e.sourceEndpoint();
+      const t = e.targetEndpoint();
+      const segments = safePoints(() => e.segmentPoints());
+      const controls = safePoints(() => e.controlPoints());
+      const taxi = data.curve === 'taxi';
+      const middle = taxi ? segments : controls;
+      edges.push({
+        ...data,
+        opacity: e.hasClass('dimmed') ? 0.06 : data.opacity,
+        points: [{ x: s.x, y: s.y }, ...middle, { x: t.x, y: t.y }],
+        shape: taxi || middle.length === 0 ? 'lines' : 'curve',
+      });
+    });
+    return { nodes, edges, hulls };
+  }
+}
+
+function safePoints(read: () => { x: number; y: number }[] | undefined): Point[] {
+  try {
+    return (read() ?? []).filter((p) => Number.isFinite(p.x) && Number.isFinite(p.y)).map((p) => ({ x: p.x, y: p.y }));
+  } catch {
+    return [];
+  }
+}
+
+/** Org units ordered so each parent comes before its children. */
+function orderParents(units: MapNodeData[]): MapNodeData[] {
+  const byId = new Map(units.map((u) => [u.id, u]));
+  const out: MapNodeData[] = [];
+  const seen = new Set<string>();
+  const visit = (u: MapNodeData, depth: number) => {
+    if (seen.has(u.id) || depth > units.length) return;
+    const parent = u.parent ? byId.get(u.parent) : undefined;
+    if (parent) visit(parent, depth + 1);
+    if (!seen.has(u.id)) {
+      seen.add(u.id);
+      out.push(u);
+    }
+  };
+  for (const u of units) visit(u, 0);
+  return out;
+}

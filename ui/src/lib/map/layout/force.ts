@@ -1,0 +1,351 @@
+// The network layout: a seeded force-directed layout (Fruchterman–Reingold forces with a
+// Barnes–Hut quadtree for repulsion, so each step is O(n log n)), then a pass that pushes
+// overlapping cards apart. Stronger ties pull harder. Saved positions stay fixed and the
+// others arrange around them. The same input and seed always give the same picture.
+import type { LayoutEdge, LayoutNode, Positions } from './types';
+
+export const FORCE = {
+  /** Ideal distance between tied people (model pixels; cards are about 170 × 64). */
+  k: 230,
+  theta: 1.0,
+  gravity: 0.06,
+  gapX: 18,
+  gapY: 14,
+} as const;
+
+/** mulberry32: a small, good-enough seeded generator. */
+export function random(seed: number): () => number {
+  let s = seed | 0;
+  return () => {
+    s = (s + 0x6d2b79f5) | 0;
+    let t = Math.imul(s ^ (s >>> 15), 1 | s);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A quadtree over points stored in flat arrays (rebuilt each step). */
+class QuadTree {
+  // per cell: bounds centre + half size, mass, centre of mass, first child (-1 = leaf), point (-1 = none)
+  cx: Float64Array;
+  cy: Float64Array;
+  half: Float64Array;
+  mass: Float64Array;
+  mx: Float64Array;
+  my: Float64Array;
+  child: Int32Array;
+  point: Int32Array;
+  count = 0;
+
+  constructor(capacity: number) {
+    this.cx = new Float64Array(capacity);
+    this.cy = new Float64Array(capacity);
+    this.half = new Float64Array(capacity);
+    this.mass = new Float64Array(capacity);
+    this.mx = new Float64Array(capacity);
+    this.my = new Float64Array(capacity);
+    this.child = new Int32Array(capacity);
+    this.point = new Int32Array(capacity);
+  }
+
+  #cell(x: number, y: number, half: number): number {
+    if (this.count >= this.cx.length) this.#grow();
+    const c = this.count++;
+    this.cx[c] = x;
+    this.cy[c] = y;
+    this.half[c] = half;
+    this.mass[c] = 0;
+    this.mx[c] = 0;
+    this.my[c] = 0;
+    this.child[c] = -1;
+    this.point[c] = -1;
+    return c;
+  }
+
+  #grow(): void {
+    const size = this.cx.length * 2;
+    const grow = <T extends Float64Array | Int32Array>(a: T): T => {
+      const b = new (a.constructor as new (n: number) => T)(size);
+      b.set(a);
+      return b;
+    };
+    this.cx = grow(this.cx);
+    this.cy = grow(this.cy);
+    this.half = grow(this.half);
+    this.mass = grow(this.mass);
+    this.mx = grow(this.mx);
+    this.my = grow(this.my);
+    this.child = grow(this.child);
+    this.point = grow(this.point);
+  }
+
+  build(xs: Float64Array, ys: Float64Array): void {
+    this.count = 0;
+    let minX = Infinity;
+    let minY = Infinity;
+    let maxX = -Infinity;
+    let maxY = -Infinity;
+    for (let i = 0; i < xs.length; i++) {
+      minX = Math.min(minX, xs[i]!);
+      maxX = Math.max(maxX, xs[i]!);
+      minY = Math.min(minY, ys[i]!);
+      maxY = Math.max(maxY, ys[i]!);
+    }
+    const half = Math.max(maxX - minX, maxY - minY) / 2 + 1;
+    this.#cell((minX + maxX) / 2, (minY + maxY) / 2, half);
+    for (let i = 0; i < xs.length; i++) this.#insert(0, i, xs, ys, 0);
+  }
+
+  #insert(cell: number, i: number, xs: Float64Array, ys: Float64Array, depth: number): void {
+    const x = xs[i]!;
+    const y = ys[i]!;
+    for (;;) {
+      const m = this.mass[cell]!;
+      this.mx[cell] = (this.mx[cell]! * m + x) / (m + 1);
+      this.my[cell] = (this.my[cell]! * m + y) / (m + 1);
+      this.mass[cell] = m + 1;
+      if (this.child[cell] === -1) {
+        if (this.point[cell] === -1 && m === 0) {
+          this.point[cell] = i;
+          return;
+        }
+        // coincident points deep down share a leaf (mass counts them all)
+        if (depth > 40) return;
+        const h = this.half[cell]! / 2;
+        const first = this.#cell(this.cx[cell]! - h, this.cy[cell]! - h, h);
+        this.#cell(this.cx[cell]! + h, this.cy[cell]! - h, h);
+        this.#cell(this.cx[cell]! - h, this.cy[cell]! + h, h);
+        this.#cell(this.cx[cell]! + h, this.cy[cell]! + h, h);
+        this.child[cell] = first;
+        const old = this.point[cell]!;
+        this.point[cell] = -1;
+        if (old !== -1) {
+          const q = this.#quadrant(cell, xs[old]!, ys[old]!);
+          const c = first + q;
+          this.mass[c] = 1;
+          this.mx[c] = xs[old]!;
+          this.my[c] = ys[old]!;
+          this.point[c] = old;
+        }
+      }
+      cell = this.child[cell]! + this.#quadrant(cell, x, y);
+      depth++;
+    }
+  }
+
+  #quadrant(cell: number, x: number, y: number): number {
+    return (x >= this.cx[cell]! ? 1 : 0) + (y >= this.cy[cell]! ? 2 : 0);
+  }
+}
+
+/** Centres of every node, laid out by forces. */
+export function forceLayout(
+  nodes: readonly LayoutNode[],
+  edges: readonly LayoutEdge[],
+  options: { seed?: number; iterations?: number } = {},
+): Positions {
+  const n = nodes.length;
+  const out: Positions = {};
+  if (n === 0) return out;
+  const index = new Map(nodes.map((node, i) => [node.id, i]));
+  const rand = random(options.seed ?? 42);
+  const k = FORCE.k;
+  const xs = new Float64Array(n);
+  const ys = new Float64Array(n);
+  const fixed = new Uint8Array(n);
+  const spread = Math.sqrt(n) * k * 0.8;
+  nodes.forEach((node, i) => {
+    if (node.fixed) {
+      xs[i] = node.fixed.x;
+      ys[i] = node.fixed.y;
+      fixed[i] = 1;
+    } else {
+      xs[i] = (rand() - 0.5) * spread;
+      ys[i] = (rand() - 0.5) * spread;
+    }
+  });
+  const es: number[] = [];
+  const ws: number[] = [];
+  for (const e of edges) {
+    const a = index.get(e.source);
+    const b = index.get(e.target);
+    if (a === undefined || b === undefined || a === b) continue;
+    es.push(a, b);
+    ws.push(Math.max(0.05, e.weight));
+  }
+  const iterations = options.iterations ?? (n <= 200 ? 400 : n <= 1000 ? 220 : 110);
+  const dx = new Float64Array(n);
+  const dy = new Float64Array(n);
+  const tree = new QuadTree(4 * n + 16);
+  const k2 = k * k;
+  const theta2 = FORCE.theta * FORCE.theta;
+  const stack = new Int32Array(64 * 4 + 4 * n);
+  let temperature = spread / 4;
+  const cooling = temperature / iterations;
+
+  for (let it = 0; it < iterations; it++) {
+    dx.fill(0);
+    dy.fill(0);
+    tree.build(xs, ys);
+    // repulsion k²/d from every other node (far cells as one mass)
+    for (let i = 0; i < n; i++) {
+      const x = xs[i]!;
+      const y = ys[i]!;
+      let top = 0;
+      stack[top++] = 0;
+      let fx = 0;
+      let fy = 0;
+      while (top > 0) {
+        const c = stack[--top]!;
+        const mass = tree.mass[c]!;
+        if (mass === 0) continue;
+        const ddx = x - tree.mx[c]!;
+        const ddy = y - tree.my[c]!;
+        const d2 = ddx * ddx + ddy * ddy;
+        const size = tree.half[c]! * 2;
+        if (tree.child[c] === -1 || size * size < theta2 * d2) {
+          if (tree.point[c] === i && mass === 1) continue;
+          if (d2 < 1e-6) {
+            // coincident: a deterministic nudge
+            fx += (i % 7) - 3;
+            fy += (i % 5) - 2;
+            continue;
+          }
+          const f = (k2 * mass) / d2;
+          fx += ddx * f;
+          fy += ddy * f;
+        } else {
+          const first = tree.child[c]!;
+          stack[top++] = first;
+          stack[top++] = first + 1;
+          stack[top++] = first + 2;
+          stack[top++] = first + 3;
+        }
+      }
+      dx[i] = fx;
+      dy[i] = fy;
+    }
+    // attraction d²/k along ties, weighted by strength
+    for (let e = 0; e < ws.length; e++) {
+      const a = es[2 * e]!;
+      const b = es[2 * e + 1]!;
+      const ddx = xs[a]! - xs[b]!;
+      const ddy = ys[a]! - ys[b]!;
+      const d = Math.sqrt(ddx * ddx + ddy * ddy);
+      const f = (d * ws[e]!) / k;
+      dx[a] = dx[a]! - ddx * f;
+      dy[a] = dy[a]! - ddy * f;
+      dx[b] = dx[b]! + ddx * f;
+      dy[b] = dy[b]! + ddy * f;
+    }
+    // gravity keeps separate groups near each other
+    for (let i = 0; i < n; i++) {
+      dx[i] = dx[i]! - xs[i]! * FORCE.gravity * k * 0.01;
+      dy[i] = dy[i]! - ys[i]! * FORCE.gravity * k * 0.01;
+    }
+    for (let i = 0; i < n; i++) {
+      if (fixed[i]) continue;
+      const d = Math.sqrt(dx[i]! * dx[i]! + dy[i]! * dy[i]!);
+      if (d < 1e-9) continue;
+      const step = Math.min(d, temperature);
+      xs[i] = xs[i]! + (dx[i]! / d) * step;
+      ys[i] = ys[i]! + (dy[i]! / d) * step;
+    }
+    temperature = Math.max(k * 0.02, temperature - cooling);
+  }
+
+  spreadOut(nodes, xs, ys, fixed, 1 / 3);
+  // a dense core may not settle by nudging alone: widen the picture a little and retry
+  for (let round = 0; round < 12 && !removeOverlaps(nodes, xs, ys, fixed); round++) {
+    spreadOut(nodes, xs, ys, fixed, 0);
+  }
+  nodes.forEach((node, i) => {
+    out[node.id] = { x: xs[i]!, y: ys[i]! };
+  });
+  return out;
+}
+
+/** Forces treat people as points: when the cards would cover more than a third of the picture,
+ * scale the free positions about their centre so that overlap removal only has to nudge. */
+function spreadOut(nodes: readonly LayoutNode[], xs: Float64Array, ys: Float64Array, fixed: Uint8Array, target: number): void {
+  const n = nodes.length;
+  if (n < 2 || fixed.some((f) => f === 1)) return;
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  let cards = 0;
+  let cx = 0;
+  let cy = 0;
+  for (let i = 0; i < n; i++) {
+    minX = Math.min(minX, xs[i]!);
+    maxX = Math.max(maxX, xs[i]!);
+    minY = Math.min(minY, ys[i]!);
+    maxY = Math.max(maxY, ys[i]!);
+    cards += (nodes[i]!.w + FORCE.gapX) * (nodes[i]!.h + FORCE.gapY);
+    cx += xs[i]!;
+    cy += ys[i]!;
+  }
+  cx /= n;
+  cy /= n;
+  const area = Math.max(1, (maxX - minX) * (maxY - minY));
+  const density = cards / area;
+  if (target > 0 && density <= target) return;
+  const scale = target > 0 ? Math.sqrt(density / target) : 1.12;
+  for (let i = 0; i < n; i++) {
+    xs[i] = cx + (xs[i]! - cx) * scale;
+    ys[i] = cy + (ys[i]! - cy) * scale;
+  }
+}
+
+/** One number per grid cell (positions stay far below 2^20 cells either way). */
+function cellKey(gx: number, gy: number): number {
+  return (gx + 1048576) * 2097152 + (gy + 1048576);
+}
+
+/** Pushes overlapping boxes apart along the axis of least overlap (grid-hashed, O(n) a pass);
+ * true when no overlap is left. */
+export function removeOverlaps(nodes: readonly LayoutNode[], xs: Float64Array, ys: Float64Array, fixed: Uint8Array): boolean {
+  const n = nodes.length;
+  const cellSize = Math.max(...nodes.map((node) => Math.max(node.w + FORCE.gapX, node.h + FORCE.gapY)), 1);
+  for (let pass = 0; pass < 40; pass++) {
+    const grid = new Map<number, number[]>();
+    for (let i = 0; i < n; i++) {
+      const key = cellKey(Math.floor(xs[i]! / cellSize), Math.floor(ys[i]! / cellSize));
+      const list = grid.get(key);
+      if (list) list.push(i);
+      else grid.set(key, [i]);
+    }
+    let moved = false;
+    for (let i = 0; i < n; i++) {
+      const gx = Math.floor(xs[i]! / cellSize);
+      const gy = Math.floor(ys[i]! / cellSize);
+      for (let ox = -1; ox <= 1; ox++) {
+        for (let oy = -1; oy <= 1; oy++) {
+          for (const j of grid.get(cellKey(gx + ox, gy + oy)) ?? []) {
+            if (j <= i) continue;
+            const a = nodes[i]!;
+            const b = nodes[j]!;
+            const needX = (a.w + b.w) / 2 + FORCE.gapX - Math.abs(xs[i]! - xs[j]!);
+            const needY = (a.h + b.h) / 2 + FORCE.gapY - Math.abs(ys[i]! - ys[j]!);
+            if (needX <= 0 || needY <= 0) continue;
+            if (fixed[i] && fixed[j]) continue;
+            moved = true;
+            const share = fixed[i] || fixed[j] ? 1 : 0.5;
+            if (needX < needY) {
+              const dir = xs[i]! < xs[j]! || (xs[i] === xs[j] && i < j) ? -1 : 1;
+              if (!fixed[i]) xs[i] = xs[i]! + dir * needX * share;
+              if (!fixed[j]) xs[j] = xs[j]! - dir * needX * share;
+            } else {
+              const dir = ys[i]! < ys[j]! || (ys[i] === ys[j] && i < j) ? -1 : 1;
+              if (!fixed[i]) ys[i] = ys[i]! + dir * needY * share;
+              if (!fixed[j]) ys[j] = ys[j]! - dir * needY * share;
+            }
+          }
+        }
+      }
+    }
+    if (!moved) return true;
+  }
+  return false;
+}
