@@ -99,7 +99,6 @@ export const en = {
   'tab.timeline': 'Timeline',
   'tab.people': 'People',
   'tab.analysis': 'Analysis',
-  'placeholder.map': 'The buying-centre map arrives in a coming release. Meanwhile, record people and ties on the People tab.',
   'placeholder.timeline': 'The visual stage timeline arrives in a coming release. Stage changes and interactions can be recorded below.',
 
   'analysis.accountCoverage': 'Account coverage',

@@ -101,7 +101,6 @@ export const zh: Record<MessageKey, string> = {
   'tab.timeline': '时间线',
   'tab.people': '人员',
   'tab.analysis': '分析',
-  'placeholder.map': '采购中心关系图将在后续版本中推出。在此之前，请在“人员”页记录人员和关系。',
   'placeholder.timeline': '可视化阶段时间线将在后续版本中推出。下方可以记录阶段变更和互动。',
 
   'analysis.accountCoverage': '客户覆盖度',

@@ -154,11 +154,16 @@ export class MapCanvas {
     ).then(() => undefined);
   }
 
+  /** Shows everything; a small map is not blown up beyond 110 % (cards stay card-sized). */
   fit(animate: boolean, padding = 36): void {
-    const eles = this.cy.elements().not('.ghost, .ghost-edge');
+    const cy = this.cy;
+    const eles = cy.elements().not('.ghost, .ghost-edge');
     if (eles.empty()) return;
-    if (animate) this.cy.animate({ fit: { eles, padding }, duration: 380 });
-    else this.cy.fit(eles, padding);
+    const bb = eles.boundingBox({});
+    const zoom = Math.min(1.1, Math.max(cy.minZoom(), Math.min((cy.width() - 2 * padding) / bb.w, (cy.height() - 2 * padding) / bb.h)));
+    const pan = { x: cy.width() / 2 - zoom * (bb.x1 + bb.w / 2), y: cy.height() / 2 - zoom * (bb.y1 + bb.h / 2) };
+    if (animate) cy.animate({ zoom, pan, duration: 380 });
+    else cy.viewport({ zoom, pan });
   }
 
   /** Zooms to one node (search, keyboard). */

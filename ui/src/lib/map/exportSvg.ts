@@ -127,7 +127,6 @@ export function sceneToSvg(scene: Scene, o: SvgOptions): string {
   const doc = document.implementation.createDocument(SVG_NS, 'svg', null);
   const svg = doc.documentElement;
   const { frame, palette: p } = o;
-  svg.setAttribute('xmlns', SVG_NS);
   svg.setAttribute('width', fmt(frame.w));
   svg.setAttribute('height', fmt(frame.h));
   svg.setAttribute('viewBox', `${fmt(frame.x)} ${fmt(frame.y)} ${fmt(frame.w)} ${fmt(frame.h)}`);

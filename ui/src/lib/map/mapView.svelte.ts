@@ -46,22 +46,23 @@ function defaults(detail: AccountDetail): MapSettings {
 
 // plain caches: each value is itself reactive ($state) or deliberately not (positions)
 // eslint-disable-next-line svelte/prefer-svelte-reactivity
-const settings = new Map<number, MapSettings>();
+const settings = new Map<string, MapSettings>();
 // eslint-disable-next-line svelte/prefer-svelte-reactivity
 const autos = new Map<string, { at: Positions; key: string }>();
 
 export const mapView = {
-  /** The (reactive) settings of an account's map. */
-  of(detail: AccountDetail): MapSettings {
-    const known = settings.get(detail.account.id);
+  /** The (reactive) settings of an account's map in the workspace file `file` (ids repeat across files). */
+  of(file: string | null, detail: AccountDetail): MapSettings {
+    const k = `${file ?? ''}\u0000${detail.account.id}`;
+    const known = settings.get(k);
     if (known) return known;
     const fresh = $state(defaults(detail));
-    settings.set(detail.account.id, fresh);
+    settings.set(k, fresh);
     return fresh;
   },
   /** The last automatic positions (not reactive). */
-  autoOf(account: number, layout: MapLayout): { at: Positions; key: string } {
-    const k = `${account}:${layout}`;
+  autoOf(file: string | null, account: number, layout: MapLayout): { at: Positions; key: string } {
+    const k = `${file ?? ''}\u0000${account}:${layout}`;
     let a = autos.get(k);
     if (!a) {
       a = { at: {}, key: '' };

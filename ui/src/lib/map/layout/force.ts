@@ -8,7 +8,7 @@ export const FORCE = {
   /** Ideal distance between tied people (model pixels; cards are about 170 × 64). */
   k: 230,
   theta: 1.0,
-  gravity: 0.06,
+  gravity: 0.6,
   gapX: 18,
   gapY: 14,
 } as const;
@@ -240,8 +240,8 @@ export function forceLayout(
     }
     // gravity keeps separate groups near each other
     for (let i = 0; i < n; i++) {
-      dx[i] = dx[i]! - xs[i]! * FORCE.gravity * k * 0.01;
-      dy[i] = dy[i]! - ys[i]! * FORCE.gravity * k * 0.01;
+      dx[i] = dx[i]! - xs[i]! * FORCE.gravity;
+      dy[i] = dy[i]! - ys[i]! * FORCE.gravity;
     }
     for (let i = 0; i < n; i++) {
       if (fixed[i]) continue;
