@@ -11,6 +11,13 @@ mkdir -p target/e2e
 
 [ -x "$APP" ] || { echo "e2e: build the app first (make app)"; exit 1; }
 [ -x "$DRIVER" ] || { echo "e2e: tauri-driver missing (scripts/setup.sh --test)"; exit 1; }
+# The tests write their workspaces with the current rapport-store: an app built before a
+# schema change refuses them as "newer", and every test then fails at launch.
+newer=$(find crates/rapport-core/src crates/rapport-store/src crates/rapport-store/migrations \
+  src-tauri/src src-tauri/tauri.conf.json ui/src ui/index.html ui/vite.config.ts -type f -newer "$APP" 2>/dev/null | head -3)
+if [ -n "$newer" ]; then
+  echo "e2e: WARNING: the app is older than its sources (e.g. ${newer//$'\n'/, }): run make app first" >&2
+fi
 
 PIDS=()
 cleanup() {
@@ -18,7 +25,6 @@ cleanup() {
     pkill -P "$pid" 2>/dev/null || true
     kill "$pid" 2>/dev/null || true
   done
-  pkill -f WebKitWebDriver 2>/dev/null || true
 }
 trap cleanup EXIT
 

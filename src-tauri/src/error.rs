@@ -81,7 +81,7 @@ impl From<&StoreError> for AppError {
             StoreError::NewerSchema { .. } => ErrorKind::NewerSchema,
             StoreError::Locked(_) => ErrorKind::Locked,
             StoreError::ReadOnly(_) => ErrorKind::ReadOnly,
-            StoreError::MissingRow { .. } => ErrorKind::MissingRow,
+            StoreError::MissingRow { .. } | StoreError::NotAsOf { .. } => ErrorKind::MissingRow,
             StoreError::NothingTo("redo") => ErrorKind::NothingToRedo,
             StoreError::NothingTo(_) => ErrorKind::NothingToUndo,
             e @ StoreError::Io(_) if e.is_disk_full() => ErrorKind::DiskFull,

@@ -40,12 +40,34 @@ pub fn artifacts() -> PathBuf {
 /// Starts the app on `file` with its preferences in `data_dir`, and waits for the
 /// sidebar.
 pub fn launch(env: &Env, data_dir: &Path, file: &Path) -> Result<Session> {
-    let args = vec![
+    launch_with(env, data_dir, file, &[])
+}
+
+/// [`launch`] with extra environment variables for the app (test seams such as
+/// `RAPPORT_TEST_SAVE_DIR`). tauri-driver passes no environment of its own to the app
+/// (its capabilities take only `application` and `args`), and the app inherits the
+/// driver's, which is shared by every test; so with `vars` the application started is
+/// `/usr/bin/env`, which sets them and then executes the app in the same process (the
+/// session still owns it: deleting the session ends it). Linux only, as the suite is.
+pub fn launch_with(
+    env: &Env,
+    data_dir: &Path,
+    file: &Path,
+    vars: &[(&str, &str)],
+) -> Result<Session> {
+    let mut args: Vec<String> = vars.iter().map(|(k, v)| format!("{k}={v}")).collect();
+    let application = if vars.is_empty() {
+        env.app.clone()
+    } else {
+        args.push(env.app.to_string_lossy().into_owned());
+        PathBuf::from("/usr/bin/env")
+    };
+    args.extend([
         "--data-dir".to_string(),
         data_dir.to_string_lossy().into_owned(),
         file.to_string_lossy().into_owned(),
-    ];
-    let session = Session::start(&env.driver, &env.app, &args)?;
+    ]);
+    let session = Session::start(&env.driver, &application, &args)?;
     session.find("[data-testid=account-list]")?;
     Ok(session)
 }

@@ -5,5 +5,5 @@
 pub mod app;
 pub mod webdriver;
 
-pub use app::{artifacts, env, launch, Env};
-pub use webdriver::{Element, Session, WebDriverError};
+pub use app::{artifacts, env, launch, launch_with, Env};
+pub use webdriver::{keys, Element, Session, ShotOnFailure, WebDriverError};

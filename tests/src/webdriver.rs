@@ -10,6 +10,17 @@ use serde_json::{json, Value};
 /// The element reference key of the W3C protocol.
 const ELEMENT_KEY: &str = "element-6066-11e4-a52e-4f735466cecf";
 
+/// W3C WebDriver code points of special keys, for [`Session::send_keys`].
+pub mod keys {
+    pub const ENTER: &str = "\u{E007}";
+    pub const ESCAPE: &str = "\u{E00C}";
+    pub const CONTROL: &str = "\u{E009}";
+    pub const ARROW_LEFT: &str = "\u{E012}";
+    pub const ARROW_UP: &str = "\u{E013}";
+    pub const ARROW_RIGHT: &str = "\u{E014}";
+    pub const ARROW_DOWN: &str = "\u{E015}";
+}
+
 /// How long waits poll before giving up.
 pub const DEFAULT_WAIT: Duration = Duration::from_secs(15);
 
@@ -186,14 +197,104 @@ impl Session {
             .to_string())
     }
 
+    /// Types `text` into an element (focusing it first), as the keyboard would. Special
+    /// keys are the W3C code points: [`keys::ARROW_RIGHT`], [`keys::ENTER`], …
+    pub fn send_keys(&self, e: &Element, text: &str) -> Result<()> {
+        self.post(&format!("/element/{}/value", e.id), json!({ "text": text }))?;
+        Ok(())
+    }
+
+    /// Runs a W3C action sequence (`{"actions": [...]}`): key chords, pointer gestures.
+    pub fn perform_actions(&self, actions: Value) -> Result<()> {
+        self.post("/actions", actions)?;
+        Ok(())
+    }
+
+    /// Releases every key and button an action sequence left pressed.
+    pub fn release_actions(&self) -> Result<()> {
+        request("DELETE", &self.url("/actions"), None)?;
+        Ok(())
+    }
+
+    /// Presses `key` with Ctrl held, on whatever has the focus.
+    pub fn ctrl_key(&self, key: &str) -> Result<()> {
+        self.perform_actions(json!({ "actions": [{
+            "type": "key",
+            "id": "keyboard",
+            "actions": [
+                { "type": "keyDown", "value": keys::CONTROL },
+                { "type": "keyDown", "value": key },
+                { "type": "keyUp", "value": key },
+                { "type": "keyUp", "value": keys::CONTROL },
+            ],
+        }] }))?;
+        self.release_actions()
+    }
+
+    /// Moves the mouse to a window point (CSS pixels, relative to the viewport): hover.
+    pub fn pointer_move(&self, x: f64, y: f64) -> Result<()> {
+        self.perform_actions(json!({ "actions": [{
+            "type": "pointer",
+            "id": "mouse",
+            "parameters": { "pointerType": "mouse" },
+            "actions": [{ "type": "pointerMove", "duration": 0, "origin": "viewport",
+                          "x": x.round() as i64, "y": y.round() as i64 }],
+        }] }))
+    }
+
+    /// A mouse drag with the left button from one window point to another (CSS pixels,
+    /// relative to the viewport), moving in `steps` so that move handlers see a path.
+    pub fn drag(&self, from: (f64, f64), to: (f64, f64), steps: u32) -> Result<()> {
+        let steps = steps.max(1);
+        let mut moves = vec![
+            json!({ "type": "pointerMove", "duration": 0, "origin": "viewport",
+                    "x": from.0.round() as i64, "y": from.1.round() as i64 }),
+            json!({ "type": "pointerDown", "button": 0 }),
+        ];
+        for i in 1..=steps {
+            let f = f64::from(i) / f64::from(steps);
+            moves.push(json!({
+                "type": "pointerMove", "duration": 60, "origin": "viewport",
+                "x": (from.0 + (to.0 - from.0) * f).round() as i64,
+                "y": (from.1 + (to.1 - from.1) * f).round() as i64,
+            }));
+        }
+        moves.push(json!({ "type": "pointerUp", "button": 0 }));
+        self.perform_actions(json!({ "actions": [{
+            "type": "pointer",
+            "id": "mouse",
+            "parameters": { "pointerType": "mouse" },
+            "actions": moves,
+        }] }))?;
+        self.release_actions()
+    }
+
+    /// The text of an open `alert`/`confirm`/`prompt`, or `None` when there is none.
+    pub fn alert_text(&self) -> Result<Option<String>> {
+        match self.get("/alert/text") {
+            Ok(v) => Ok(Some(v.as_str().unwrap_or_default().to_string())),
+            Err(e) if e.0.contains("no such alert") => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
     /// Replaces a text field's content by typing `value`.
     pub fn fill(&self, css: &str, value: &str) -> Result<()> {
         let e = self.find(css)?;
         self.post(&format!("/element/{}/clear", e.id), json!({}))?;
-        self.post(
-            &format!("/element/{}/value", e.id),
-            json!({ "text": value }),
-        )?;
+        if value.is_empty() {
+            // WebKitWebDriver refuses an empty text ("Missing text parameter"), and its
+            // clear fires no `input` event: send one, so bound state sees the field empty.
+            self.execute(
+                "arguments[0].dispatchEvent(new Event('input', { bubbles: true }));",
+                vec![json!({ ELEMENT_KEY: e.id })],
+            )?;
+        } else {
+            self.post(
+                &format!("/element/{}/value", e.id),
+                json!({ "text": value }),
+            )?;
+        }
         Ok(())
     }
 
@@ -218,6 +319,29 @@ impl Session {
         }
     }
 
+    /// Chooses the option of a `<select>` whose value is `value` (labels change with
+    /// the language and with copy edits; values do not), firing the events the UI
+    /// listens to.
+    pub fn select_by_value(&self, css: &str, value: &str) -> Result<()> {
+        self.find(css)?;
+        let done = self.execute(
+            "const s = document.querySelector(arguments[0]);
+             if (![...s.options].some(o => o.value === arguments[1])) return false;
+             s.value = arguments[1];
+             s.dispatchEvent(new Event('input', { bubbles: true }));
+             s.dispatchEvent(new Event('change', { bubbles: true }));
+             return true;",
+            vec![json!(css), json!(value)],
+        )?;
+        if done == Value::Bool(true) {
+            Ok(())
+        } else {
+            Err(WebDriverError(format!(
+                "no option of value {value:?} in {css}"
+            )))
+        }
+    }
+
     /// Saves a PNG screenshot of the window.
     pub fn screenshot(&self, path: &Path) -> Result<()> {
         let data = self.get("/screenshot")?;
@@ -228,6 +352,42 @@ impl Session {
             std::fs::create_dir_all(dir).map_err(|e| WebDriverError(e.to_string()))?;
         }
         std::fs::write(path, bytes).map_err(|e| WebDriverError(e.to_string()))
+    }
+}
+
+/// Saves a screenshot of the window to `path` if it is dropped before [`Self::passed`]:
+/// when a test returns an error early or panics on an assertion.
+#[derive(Debug)]
+#[must_use = "keep the guard alive until the test's end, then call passed()"]
+pub struct ShotOnFailure<'a> {
+    session: &'a Session,
+    path: std::path::PathBuf,
+    armed: bool,
+}
+
+impl<'a> ShotOnFailure<'a> {
+    pub fn new(session: &'a Session, path: std::path::PathBuf) -> Self {
+        ShotOnFailure {
+            session,
+            path,
+            armed: true,
+        }
+    }
+
+    /// The test got this far: no screenshot.
+    pub fn passed(mut self) {
+        self.armed = false;
+    }
+}
+
+impl Drop for ShotOnFailure<'_> {
+    fn drop(&mut self) {
+        if self.armed {
+            match self.session.screenshot(&self.path) {
+                Ok(()) => eprintln!("failed: screenshot in {}", self.path.display()),
+                Err(e) => eprintln!("failed: no screenshot: {e}"),
+            }
+        }
     }
 }
 

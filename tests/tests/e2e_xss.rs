@@ -1,11 +1,13 @@
 //! The XSS suite on the real app window: payloads written through the store into
 //! every text field, then every view opened; no payload may run (the hook
 //! `window.__xss` stays unset, no element gains an event-handler attribute) and each
-//! must be shown as literal text. Grow `VIEWS` as views land.
+//! must be shown as literal text (on the map, whose canvas has no DOM text, the names it
+//! draws are read through its test hook `window.__rapportMap`). Grow the views as they
+//! land.
 
 use rapport_core::*;
 use rapport_store::Workspace;
-use rapport_tests::{artifacts, env, launch, Session};
+use rapport_tests::{artifacts, env, keys, launch, Session};
 
 type TestResult = Result<(), Box<dyn std::error::Error>>;
 
@@ -166,6 +168,92 @@ fn shows(s: &Session, text: &str) -> Result<bool, Box<dyn std::error::Error>> {
     Ok(found.as_bool() == Some(true))
 }
 
+/// The map's summary (through its read-only test hook) once `layout` is drawn.
+fn map_summary(s: &Session, layout: &str) -> Result<serde_json::Value, Box<dyn std::error::Error>> {
+    let started = std::time::Instant::now();
+    loop {
+        let v = s.execute(
+            "return window.__rapportMap ? window.__rapportMap.summary() : null;",
+            vec![],
+        )?;
+        if v["layout"] == layout
+            && v["busy"] == false
+            && v["nodes"].as_array().is_some_and(|n| !n.is_empty())
+        {
+            return Ok(v);
+        }
+        if started.elapsed() > std::time::Duration::from_secs(20) {
+            return Err(format!("the map never showed the {layout} layout: {v}").into());
+        }
+        std::thread::sleep(std::time::Duration::from_millis(150));
+    }
+}
+
+/// Names the map draws for `kind` (the canvas has no DOM text to read).
+fn map_names(v: &serde_json::Value, kind: &str) -> Vec<String> {
+    v["nodes"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|n| n["kind"] == kind)
+        .filter_map(|n| n["name"].as_str().map(str::to_string))
+        .collect()
+}
+
+/// Both layouts of the map draw every payload name literally and run none; the path
+/// overlay's caption names them as text.
+fn check_map(s: &Session) -> TestResult {
+    let mut people: Vec<String> = PAYLOADS.iter().map(|p| (*p).to_string()).collect();
+    people.sort();
+    for layout in ["org_chart", "network"] {
+        s.click_css(&format!("[data-testid=map-layout-{layout}]"))?;
+        let v = map_summary(s, layout)?;
+        let mut drawn = map_names(&v, "stakeholder");
+        drawn.sort();
+        assert_eq!(drawn, people, "map ({layout}): every person's literal name");
+        assert_eq!(
+            map_names(&v, "team"),
+            vec![PAYLOADS[3].to_string()],
+            "map ({layout}): the team member's literal name"
+        );
+        if layout == "org_chart" {
+            let groups: Vec<&str> = v["groups"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|g| g["name"].as_str())
+                .collect();
+            assert_eq!(groups, vec![PAYLOADS[2]], "map: the unit's literal name");
+        }
+        if layout == "network" {
+            // Zoom to one person (search, Enter) so the screenshot shows names drawn.
+            s.fill("[data-testid=map-search]", PAYLOADS[1])?;
+            let search = s.find("[data-testid=map-search]")?;
+            s.send_keys(&search, keys::ENTER)?;
+        }
+        s.execute(
+            "document.querySelector('[data-testid=map-canvas]').scrollIntoView({ block: 'end' });",
+            vec![],
+        )?;
+        std::thread::sleep(std::time::Duration::from_millis(700));
+        assert_inert(s, &format!("map ({layout})"))?;
+        s.screenshot(&artifacts().join(format!("xss-map-{layout}.png")))?;
+    }
+    // The best path to the first person: our member → the second person → the first.
+    s.select_by_text("[data-testid=map-path-select]", PAYLOADS[0])?;
+    let caption = s.find("[data-testid=map-path-caption]")?;
+    let text = s.text(&caption)?;
+    let path = format!("{} → {} → {}", PAYLOADS[3], PAYLOADS[1], PAYLOADS[0]);
+    assert!(
+        text.contains(&path),
+        "map: the path caption shows {path:?}: {text:?}"
+    );
+    assert_inert(s, "map (path)")?;
+    s.select_by_text("[data-testid=map-path-select]", "—")?;
+    s.wait_count("[data-testid=map-path-caption]", 0)?;
+    Ok(())
+}
+
 #[test]
 fn payloads_in_every_field_never_run_and_show_as_text() -> TestResult {
     let Some(env) = env() else { return Ok(()) };
@@ -197,6 +285,10 @@ fn payloads_in_every_field_never_run_and_show_as_text() -> TestResult {
         if tab == "analysis" {
             s.wait_count("[data-testid=analysis-row]", PAYLOADS.len())?;
             assert!(shows(&s, PAYLOADS[4])?, "analysis: names show as text");
+        }
+        if tab == "map" {
+            check_map(&s)?;
+            views += 1; // the map's two layouts
         }
         s.screenshot(&artifacts().join(format!("xss-{tab}.png")))?;
     }

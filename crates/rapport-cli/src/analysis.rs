@@ -16,14 +16,57 @@ use serde_json::{json, Value};
 use crate::error::CliError;
 use crate::output::{money, table};
 
+/// The date an analysis is as of (`--as-of`, the present if none) and the date
+/// staleness is measured against (`--today`, else the as-of date, else today).
+#[derive(Debug, Clone, Copy)]
+pub struct When {
+    pub as_of: Option<NaiveDate>,
+    pub today: NaiveDate,
+}
+
+impl When {
+    pub fn new(today: Option<NaiveDate>, as_of: Option<NaiveDate>) -> Self {
+        When {
+            as_of,
+            today: today_or(today.or(as_of)),
+        }
+    }
+
+    /// The workspace at `path`, or its past state as of the date asked for.
+    fn open(self, path: &Path) -> Result<Workspace, CliError> {
+        let ws = Workspace::open(path)?;
+        Ok(match self.as_of {
+            Some(date) => ws.snapshot_as_of(date)?,
+            None => ws,
+        })
+    }
+}
+
 /// The account named `name` (exact, else the one differing only in letter case),
 /// with the workspace's team.
 fn load(path: &Path, name: &str) -> Result<(AccountDetail, Vec<TeamMember>), CliError> {
-    let ws = Workspace::open(path)?;
+    load_when(path, name, When::new(None, None))
+}
+
+/// [`load`] as of a date: the account must have existed then, under that name.
+fn load_when(
+    path: &Path,
+    name: &str,
+    when: When,
+) -> Result<(AccountDetail, Vec<TeamMember>), CliError> {
+    let ws = when.open(path)?;
     let Some(id) = ws.account_named(name)? else {
-        return Err(CliError::UnknownAccount {
-            name: name.to_string(),
-            known: ws.list_accounts()?.into_iter().map(|a| a.name).collect(),
+        let known = ws.list_accounts()?.into_iter().map(|a| a.name).collect();
+        return Err(match when.as_of {
+            Some(date) => CliError::UnknownAccountAsOf {
+                name: name.to_string(),
+                date,
+                known,
+            },
+            None => CliError::UnknownAccount {
+                name: name.to_string(),
+                known,
+            },
         });
     };
     Ok((ws.account_detail(id)?, ws.list_team_members()?))
@@ -113,19 +156,19 @@ fn print_json(out: &mut impl Write, value: &Value) -> Result<(), CliError> {
     Ok(())
 }
 
-/// `rapport analyze --account NAME [--json] [--today DATE]`.
+/// `rapport analyze --account NAME [--json] [--today DATE] [--as-of DATE]`.
 pub fn analyze(
     path: &Path,
     account: &str,
     json: bool,
-    today: Option<NaiveDate>,
+    when: When,
     out: &mut impl Write,
 ) -> Result<(), CliError> {
-    let (detail, team) = load(path, account)?;
+    let (detail, team) = load_when(path, account, when)?;
     let r = analyze_account(&AccountInput {
         detail: &detail,
         team: &team,
-        today: today_or(today),
+        today: when.today,
     });
     if json {
         print_json(out, &analysis_json(&r))
@@ -437,18 +480,18 @@ fn what_if_text(out: &mut impl Write, w: &WhatIf) -> Result<(), CliError> {
     )
 }
 
-/// `rapport portfolio [--json]`.
+/// `rapport portfolio [--json] [--today DATE] [--as-of DATE]`.
 pub fn portfolio(
     path: &Path,
     json: bool,
-    today: Option<NaiveDate>,
+    when: When,
     out: &mut impl Write,
 ) -> Result<(), CliError> {
-    let ws = Workspace::open(path)?;
+    let ws = when.open(path)?;
     let details = ws.all_account_details()?;
     let team = ws.list_team_members()?;
     let factors = ws.list_factors()?;
-    let p = analyze_portfolio(&details, &team, &factors, today_or(today));
+    let p = analyze_portfolio(&details, &team, &factors, when.today);
     if json {
         let text = serde_json::to_string_pretty(&p)?;
         writeln!(out, "{text}")?;

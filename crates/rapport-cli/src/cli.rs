@@ -68,6 +68,11 @@ pub struct AnalyzeArgs {
     /// The date stale relationships are measured against (YYYY-MM-DD); today by default.
     #[arg(long, value_name = "DATE")]
     pub today: Option<chrono::NaiveDate>,
+    /// Answer as of the end of that day (YYYY-MM-DD, local time), from the workspace's
+    /// history; stale relationships are then measured against that day unless --today
+    /// says otherwise.
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<chrono::NaiveDate>,
 }
 
 #[derive(Debug, Args)]
@@ -110,6 +115,11 @@ pub struct PortfolioArgs {
     /// The date stages and staleness are measured against (YYYY-MM-DD); today by default.
     #[arg(long, value_name = "DATE")]
     pub today: Option<chrono::NaiveDate>,
+    /// Answer as of the end of that day (YYYY-MM-DD, local time), from the workspace's
+    /// history; stale relationships are then measured against that day unless --today
+    /// says otherwise.
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<chrono::NaiveDate>,
 }
 
 #[derive(Debug, Args)]

@@ -20,6 +20,14 @@ pub enum CliError {
     NotEmpty { path: PathBuf, count: usize },
     #[error("no account named {name:?}{}", known_accounts(.known))]
     UnknownAccount { name: String, known: Vec<String> },
+    /// No account of that name at the end of that day (not yet created, already
+    /// deleted, or named otherwise then).
+    #[error("no account named {name:?} as of {date}{}", known_accounts(.known).replacen(" has", " had", 1))]
+    UnknownAccountAsOf {
+        name: String,
+        date: chrono::NaiveDate,
+        known: Vec<String>,
+    },
     #[error("cannot read {}: {source}", .path.display())]
     ReadInput {
         path: PathBuf,
@@ -89,6 +97,7 @@ impl CliError {
             CliError::Store(e) => store_exit_code(e),
             CliError::NotEmpty { .. }
             | CliError::UnknownAccount { .. }
+            | CliError::UnknownAccountAsOf { .. }
             | CliError::UnknownPerson { .. }
             | CliError::AmbiguousPerson { .. }
             | CliError::Analysis(_)
@@ -115,9 +124,10 @@ fn store_exit_code(error: &StoreError) -> u8 {
         | StoreError::NewerSchema { .. }
         | StoreError::Locked(_)
         | StoreError::ReadOnly(_) => EXIT_CANNOT_OPEN,
-        StoreError::AlreadyExists(_) | StoreError::Validation(_) | StoreError::GraphMl { .. } => {
-            EXIT_INVALID_INPUT
-        }
+        StoreError::AlreadyExists(_)
+        | StoreError::Validation(_)
+        | StoreError::GraphMl { .. }
+        | StoreError::NotAsOf { .. } => EXIT_INVALID_INPUT,
         e if e.is_busy() || e.is_read_only() => EXIT_CANNOT_OPEN,
         _ => EXIT_FAILURE,
     }

@@ -28,7 +28,8 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             transfer::export_graphml(&path, &args, &mut out)
         }
         Command::Analyze(args) => {
-            analysis::analyze(&path, &args.account, args.json, args.today, &mut out)
+            let when = analysis::When::new(args.today, args.as_of);
+            analysis::analyze(&path, &args.account, args.json, when, &mut out)
         }
         Command::Path(args) => analysis::path(
             &path,
@@ -46,7 +47,12 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             args.today,
             &mut out,
         ),
-        Command::Portfolio(args) => analysis::portfolio(&path, args.json, args.today, &mut out),
+        Command::Portfolio(args) => analysis::portfolio(
+            &path,
+            args.json,
+            analysis::When::new(args.today, args.as_of),
+            &mut out,
+        ),
     }?;
     out.flush()?;
     Ok(())

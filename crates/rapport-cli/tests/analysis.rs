@@ -1,15 +1,20 @@
 //! `analyze`, `path`, `what-if` and `portfolio` on the real binary: the documented JSON
 //! shapes, numbers identical to the library's, readable tables, and exit codes.
+//! `analyze --as-of` and `portfolio --as-of` answer from the history in the same shapes.
 
 use std::path::Path;
 use std::process::{Command, Output};
 
+use std::collections::BTreeSet;
+
 use chrono::NaiveDate;
 use rapport_core::analysis::{analyze_account, introduction_paths, AccountInput};
+use rapport_core::{AccountFields, ClvInputs, Tier};
 use rapport_store::Workspace;
 use serde_json::Value;
 
 const TODAY: &str = "2026-11-23";
+const YEAR_AGO: &str = "2025-11-23";
 
 fn rapport(workspace: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_rapport"))
@@ -46,20 +51,23 @@ fn demo() -> (tempfile::TempDir, std::path::PathBuf) {
     (dir, file)
 }
 
+/// `analyze --account "Northwind Telecom" --json FLAG DATE`.
+fn northwind_json(file: &Path, flag: &str, date: &str) -> Value {
+    let args = [
+        "analyze",
+        "--account",
+        "Northwind Telecom",
+        "--json",
+        flag,
+        date,
+    ];
+    ok_json(file, &args)
+}
+
 #[test]
 fn analyze_json_has_the_documented_shape_and_the_library_numbers() {
     let (_dir, file) = demo();
-    let json = ok_json(
-        &file,
-        &[
-            "analyze",
-            "--account",
-            "Northwind Telecom",
-            "--json",
-            "--today",
-            TODAY,
-        ],
-    );
+    let json = northwind_json(&file, "--today", TODAY);
     for key in [
         "account",
         "account_coverage",
@@ -261,4 +269,131 @@ fn unknown_names_and_bad_values_have_clear_errors_and_exit_codes() {
     let missing = file.with_file_name("missing.rapport");
     let out = rapport(&missing, &["portfolio"]);
     assert_eq!(out.status.code(), Some(3));
+}
+
+// ---- --as-of: the workspace's history answers for a past date, in the same shape ----
+
+fn keys(v: &Value) -> BTreeSet<String> {
+    v.as_object().expect("object").keys().cloned().collect()
+}
+
+fn date(text: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("date")
+}
+
+#[test]
+fn analyze_as_of_answers_for_that_date_in_the_same_shape() {
+    let (_dir, file) = demo();
+    let now = northwind_json(&file, "--today", TODAY);
+    let then = northwind_json(&file, "--as-of", YEAR_AGO);
+    assert_eq!(keys(&now), keys(&then));
+    assert_eq!(
+        keys(&now["stakeholders"][0]),
+        keys(&then["stakeholders"][0])
+    );
+    // Staleness is measured against the as-of date unless --today says otherwise.
+    assert_eq!(then["today"], YEAR_AGO);
+    let names = |v: &Value| -> BTreeSet<String> {
+        v["stakeholders"]
+            .as_array()
+            .expect("array")
+            .iter()
+            .map(|p| p["name"].as_str().expect("name").to_owned())
+            .collect()
+    };
+    assert!(names(&then).contains("Richard Hale"));
+    assert!(!names(&then).contains("CTO – unknown"));
+    assert!(names(&now).contains("CTO – unknown"));
+
+    // The library's numbers for the same date.
+    let ws = Workspace::open(&file).expect("open");
+    let past = ws.snapshot_as_of(date(YEAR_AGO)).expect("past");
+    let id = past
+        .account_named("Northwind Telecom")
+        .expect("lookup")
+        .expect("Northwind");
+    let detail = past.account_detail(id).expect("detail");
+    let team = past.list_team_members().expect("team");
+    let r = analyze_account(&AccountInput {
+        detail: &detail,
+        team: &team,
+        today: date(YEAR_AGO),
+    });
+    assert_eq!(then["account_coverage"].as_f64(), Some(r.account_coverage));
+    assert_eq!(then["support_balance"].as_f64(), Some(r.support_balance));
+    assert_ne!(then["support_balance"], now["support_balance"]);
+}
+
+#[test]
+fn portfolio_as_of_answers_for_that_date_in_the_same_shape() {
+    let (_dir, file) = demo();
+    let now = ok_json(&file, &["portfolio", "--json", "--today", TODAY]);
+    let then = ok_json(&file, &["portfolio", "--json", "--as-of", YEAR_AGO]);
+    assert_eq!(keys(&now), keys(&then));
+    assert_eq!(then["accounts"].as_array().expect("accounts").len(), 4);
+    assert_eq!(keys(&now["accounts"][0]), keys(&then["accounts"][0]));
+    let table = rapport(&file, &["portfolio", "--as-of", YEAR_AGO]);
+    assert_eq!(table.status.code(), Some(0));
+}
+
+#[test]
+fn bad_dates_and_accounts_not_there_then_are_clear_errors() {
+    let (_dir, file) = demo();
+    for bad in ["2025-13-01", "yesterday", "2025-02-30"] {
+        let out = rapport(&file, &["portfolio", "--as-of", bad]);
+        assert_eq!(out.status.code(), Some(2), "{bad}");
+        let out = rapport(
+            &file,
+            &["analyze", "--account", "Northwind Telecom", "--as-of", bad],
+        );
+        assert_eq!(out.status.code(), Some(2), "{bad}");
+    }
+
+    // An account created on 2024-06-01 did not exist on 2024-05-31.
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("w.rapport");
+    {
+        let mut ws = Workspace::create(&path).expect("create");
+        let at = chrono::DateTime::parse_from_rfc3339("2024-06-01T12:00:00Z")
+            .expect("time")
+            .to_utc();
+        ws.set_clock_for_tests(Some(at));
+        ws.create_account(&AccountFields {
+            name: "Late Co".into(),
+            industry: String::new(),
+            region: String::new(),
+            tier: Tier::Key,
+            annual_revenue: 1.0,
+            annual_margin: 1.0,
+            factor_scores: vec![],
+            clv: ClvInputs::default(),
+            notes: String::new(),
+        })
+        .expect("account");
+    }
+    let out = rapport(
+        &path,
+        &["analyze", "--account", "Late Co", "--as-of", "2024-05-31"],
+    );
+    assert_eq!(out.status.code(), Some(4));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("no account named \"Late Co\" as of 2024-05-31")
+            && err.contains("the workspace had no accounts"),
+        "{err}"
+    );
+    let ok = ok_json(
+        &path,
+        &[
+            "analyze",
+            "--account",
+            "Late Co",
+            "--json",
+            "--as-of",
+            "2024-06-02",
+        ],
+    );
+    assert_eq!(ok["account"], "Late Co");
+    let empty = ok_json(&path, &["portfolio", "--json", "--as-of", "2024-05-31"]);
+    assert_eq!(empty["accounts"].as_array().map(Vec::len), Some(0));
 }

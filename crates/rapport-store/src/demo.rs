@@ -21,6 +21,7 @@ use crate::rows;
 use crate::workspace::Workspace;
 
 mod northwind;
+mod past;
 mod portfolio;
 
 /// How much the demo wrote.
@@ -38,7 +39,8 @@ pub struct DemoSummary {
 }
 
 /// Writes the demo accounts, people, ties, team, interactions and stage histories into
-/// `ws` in one transaction without history, so the user starts with nothing to undo.
+/// `ws` in one transaction, with about two years of backdated history leading to them
+/// (`past.rs`, for "as of"), all of it closed, so the user starts with nothing to undo.
 /// Dates are counted back from `today`. Meant for an empty workspace: the team members
 /// are added beside any that exist.
 pub fn write_demo(ws: &mut Workspace, today: NaiveDate) -> Result<DemoSummary> {
@@ -64,6 +66,7 @@ pub fn write_demo(ws: &mut Workspace, today: NaiveDate) -> Result<DemoSummary> {
         for spec in ACCOUNTS {
             writer.account(spec)?;
         }
+        past::write_past(tx, today)?;
         Ok(writer.summary)
     })
 }

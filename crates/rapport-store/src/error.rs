@@ -36,6 +36,13 @@ pub enum StoreError {
     Validation(#[from] ValidationError),
     #[error("no {entity} with id {id}")]
     MissingRow { entity: &'static str, id: i64 },
+    /// The row exists (or existed) but not on the date asked about ("as of").
+    #[error("no {entity} with id {id} as of {date}")]
+    NotAsOf {
+        entity: &'static str,
+        id: i64,
+        date: chrono::NaiveDate,
+    },
     #[error("nothing to {0}")]
     NothingTo(&'static str),
     #[error("file error: {0}")]

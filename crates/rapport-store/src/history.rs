@@ -23,7 +23,7 @@ pub enum Verb {
 }
 
 impl Verb {
-    fn code(self) -> &'static str {
+    pub(crate) fn code(self) -> &'static str {
         match self {
             Verb::Create => "create",
             Verb::Update => "update",
@@ -135,7 +135,7 @@ pub struct HistoryState {
 
 /// Tables whose rows history may replay. A table name read back from the history is
 /// only ever used in SQL after it is found here.
-const REPLAYABLE: &[&str] = &[
+pub(crate) const REPLAYABLE: &[&str] = &[
     "factors",
     "accounts",
     "account_factor_scores",
@@ -165,17 +165,13 @@ impl Workspace {
         body: impl FnOnce(&Transaction<'_>) -> Result<T>,
     ) -> Result<T> {
         self.refuse_if_read_only()?;
+        let at = self.now();
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         tx.execute(
             "INSERT INTO history_actions (verb, entity, name, at) VALUES (?1, ?2, ?3, ?4)",
-            params![
-                label.verb.code(),
-                label.entity.code(),
-                label.name,
-                chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
-            ],
+            params![label.verb.code(), label.entity.code(), label.name, at],
         )?;
         let action_id = tx.last_insert_rowid();
         tx.execute(
@@ -196,7 +192,13 @@ impl Workspace {
             // An edit that changed nothing is not worth an undo step.
             tx.execute("DELETE FROM history_actions WHERE id = ?1", [action_id])?;
         } else {
-            tx.execute("DELETE FROM history_actions WHERE undone = 1", [])?;
+            // The redo stack is discarded, but what those actions did while they were in
+            // effect stays in the past ("as of"): they are closed, not deleted.
+            tx.execute(
+                "UPDATE history_actions SET closed = 1 WHERE undone = 1 AND closed = 0",
+                [],
+            )?;
+            record_event(&tx, action_id, "do", &at)?;
         }
         tx.commit()?;
         Ok(value)
@@ -224,12 +226,14 @@ impl Workspace {
     /// Undoes the latest action that is not undone yet.
     pub fn undo(&mut self) -> Result<HistoryState> {
         self.refuse_if_read_only()?;
+        let at = self.now();
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let action: Option<i64> = tx
             .query_row(
-                "SELECT id FROM history_actions WHERE undone = 0 ORDER BY id DESC LIMIT 1",
+                "SELECT id FROM history_actions WHERE undone = 0 AND closed = 0
+                 ORDER BY id DESC LIMIT 1",
                 [],
                 |r| r.get(0),
             )
@@ -242,6 +246,7 @@ impl Workspace {
             "UPDATE history_actions SET undone = 1 WHERE id = ?1",
             [action],
         )?;
+        record_event(&tx, action, "undo", &at)?;
         tx.commit()?;
         self.history_state()
     }
@@ -249,12 +254,14 @@ impl Workspace {
     /// Redoes the earliest undone action.
     pub fn redo(&mut self) -> Result<HistoryState> {
         self.refuse_if_read_only()?;
+        let at = self.now();
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let action: Option<i64> = tx
             .query_row(
-                "SELECT id FROM history_actions WHERE undone = 1 ORDER BY id ASC LIMIT 1",
+                "SELECT id FROM history_actions WHERE undone = 1 AND closed = 0
+                 ORDER BY id ASC LIMIT 1",
                 [],
                 |r| r.get(0),
             )
@@ -267,6 +274,7 @@ impl Workspace {
             "UPDATE history_actions SET undone = 0 WHERE id = ?1",
             [action],
         )?;
+        record_event(&tx, action, "redo", &at)?;
         tx.commit()?;
         self.history_state()
     }
@@ -274,10 +282,12 @@ impl Workspace {
     /// What Undo and Redo would do now.
     pub fn history_state(&self) -> Result<HistoryState> {
         let undo_label = self.label_of(
-            "SELECT verb, entity, name FROM history_actions WHERE undone = 0 ORDER BY id DESC LIMIT 1",
+            "SELECT verb, entity, name FROM history_actions WHERE undone = 0 AND closed = 0
+             ORDER BY id DESC LIMIT 1",
         )?;
         let redo_label = self.label_of(
-            "SELECT verb, entity, name FROM history_actions WHERE undone = 1 ORDER BY id ASC LIMIT 1",
+            "SELECT verb, entity, name FROM history_actions WHERE undone = 1 AND closed = 0
+             ORDER BY id ASC LIMIT 1",
         )?;
         Ok(HistoryState {
             can_undo: undo_label.is_some(),
@@ -287,11 +297,27 @@ impl Workspace {
         })
     }
 
-    /// Forgets all history (after writing demo data into a new file).
+    /// Empties the undo and redo stacks. The past stays queryable ("as of"): the
+    /// actions are closed, not deleted, so nothing an as-of date needs is lost.
     pub fn clear_history(&mut self) -> Result<()> {
         self.refuse_if_read_only()?;
-        self.conn.execute("DELETE FROM history_actions", [])?;
+        self.conn
+            .execute("UPDATE history_actions SET closed = 1 WHERE closed = 0", [])?;
         Ok(())
+    }
+
+    /// Makes history record `at` as the time of every following action, undo and redo
+    /// instead of the clock (`None`: the clock again). For tests and the demo's
+    /// backdated history only.
+    #[doc(hidden)]
+    pub fn set_clock_for_tests(&mut self, at: Option<chrono::DateTime<chrono::Utc>>) {
+        self.clock = at;
+    }
+
+    /// The time history records now, in the stored format (RFC 3339 UTC with
+    /// milliseconds, `2026-03-01T09:30:00.000Z`, which sorts as text).
+    pub(crate) fn now(&self) -> String {
+        stamp(self.clock.unwrap_or_else(chrono::Utc::now))
     }
 
     fn label_of(&self, sql: &str) -> Result<Option<ActionLabel>> {
@@ -308,6 +334,20 @@ impl Workspace {
             .ok_or_else(|| StoreError::History(format!("unknown entity {entity:?}")))?;
         Ok(Some(ActionLabel { verb, entity, name }))
     }
+}
+
+/// The stored form of a history time.
+pub(crate) fn stamp(at: chrono::DateTime<chrono::Utc>) -> String {
+    at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+}
+
+/// Notes that `action` took effect (`do`, `redo`) or was taken back (`undo`) at `at`.
+fn record_event(tx: &Transaction<'_>, action: i64, kind: &str, at: &str) -> Result<()> {
+    tx.execute(
+        "INSERT INTO history_events (action_id, kind, at) VALUES (?1, ?2, ?3)",
+        params![action, kind, at],
+    )?;
+    Ok(())
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -353,11 +393,7 @@ fn replay(tx: &Transaction<'_>, action: i64, direction: Direction) -> Result<()>
     // replay of 100,000 rows).
     let mut columns: HashMap<&'static str, Vec<String>> = HashMap::new();
     for change in changes {
-        let table = REPLAYABLE
-            .iter()
-            .copied()
-            .find(|t| *t == change.table)
-            .ok_or_else(|| StoreError::History(format!("unknown table {:?}", change.table)))?;
+        let table = replayable(&change.table)?;
         if !columns.contains_key(table) {
             columns.insert(table, table_columns(tx, table)?);
         }
@@ -374,13 +410,7 @@ fn replay(tx: &Transaction<'_>, action: i64, direction: Direction) -> Result<()>
             }
             // The row should exist afterwards with this image.
             (None, Some(image)) => {
-                let names = cols.join(", ");
-                let values = cols
-                    .iter()
-                    .map(|c| format!("json_extract(?1, '$.{c}')"))
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                tx.prepare_cached(&format!("INSERT INTO {table} ({names}) SELECT {values}"))?
+                tx.prepare_cached(&insert_image_sql(table, cols))?
                     .execute([image])?;
             }
             (Some(_), Some(image)) => {
@@ -399,7 +429,44 @@ fn replay(tx: &Transaction<'_>, action: i64, direction: Direction) -> Result<()>
     Ok(())
 }
 
-fn table_columns(tx: &Transaction<'_>, table: &str) -> Result<Vec<String>> {
+/// The table named by a history row, if history may replay it.
+pub(crate) fn replayable(table: &str) -> Result<&'static str> {
+    REPLAYABLE
+        .iter()
+        .copied()
+        .find(|t| *t == table)
+        .ok_or_else(|| StoreError::History(format!("unknown table {table:?}")))
+}
+
+/// The image the history triggers record of row `id` of `table` as it is now.
+pub(crate) fn row_image(tx: &Transaction<'_>, table: &str, id: i64) -> Result<Option<String>> {
+    let table = replayable(table)?;
+    let image = table_columns(tx, table)?
+        .iter()
+        .map(|c| format!("'{c}', \"{c}\""))
+        .collect::<Vec<_>>()
+        .join(", ");
+    Ok(tx
+        .query_row(
+            &format!("SELECT json_object({image}) FROM {table} WHERE id = ?1"),
+            [id],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
+/// Inserts the row whose JSON image is parameter 1.
+pub(crate) fn insert_image_sql(table: &str, cols: &[String]) -> String {
+    let names = cols.join(", ");
+    let values = cols
+        .iter()
+        .map(|c| format!("json_extract(?1, '$.{c}')"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    format!("INSERT INTO {table} ({names}) SELECT {values}")
+}
+
+pub(crate) fn table_columns(tx: &Transaction<'_>, table: &str) -> Result<Vec<String>> {
     let mut stmt = tx.prepare(&format!("PRAGMA table_info({table})"))?;
     let cols = stmt
         .query_map([], |r| r.get::<_, String>(1))?

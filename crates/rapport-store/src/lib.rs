@@ -2,6 +2,7 @@
 //! model, its undo history and its settings. Forward-only migrations, WAL with
 //! `synchronous=FULL`, foreign keys on, one transaction per user action.
 
+pub mod as_of;
 pub mod backup;
 pub mod demo;
 mod entities;

@@ -13,6 +13,7 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
     ),
     ("0003_clv", include_str!("../migrations/0003_clv.sql")),
     ("0004_map", include_str!("../migrations/0004_map.sql")),
+    ("0005_as_of", include_str!("../migrations/0005_as_of.sql")),
 ];
 
 /// The schema version this build writes and reads.
@@ -65,6 +66,7 @@ mod tests {
             "map_positions",
             "history_actions",
             "history_changes",
+            "history_events",
         ] {
             let n: i64 = conn
                 .query_row(

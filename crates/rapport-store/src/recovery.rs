@@ -274,7 +274,7 @@ fn check_integrity(conn: &Connection, path: &Path, pragma: &str) -> Result<()> {
 
 /// Copies the whole database behind `source` into `dest` in one step of the online
 /// backup API: one write transaction on `dest`, committed whole or not at all.
-fn copy_whole(source: &Connection, dest: &mut Connection, path: &Path) -> Result<()> {
+pub(crate) fn copy_whole(source: &Connection, dest: &mut Connection, path: &Path) -> Result<()> {
     let backup = OnlineBackup::new(source, dest)?;
     match backup.step(-1).map_err(|e| classify(e, path))? {
         StepResult::Done => Ok(()),

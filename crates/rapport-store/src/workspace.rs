@@ -28,6 +28,9 @@ pub struct Workspace {
     /// A read-only session (`recovery.rs`): every write is refused with
     /// [`StoreError::ReadOnly`] and the connection itself is `query_only`.
     pub(crate) read_only: bool,
+    /// The time history records instead of the clock (tests and the demo's backdated
+    /// history; see [`Workspace::set_clock_for_tests`]).
+    pub(crate) clock: Option<chrono::DateTime<chrono::Utc>>,
 }
 
 impl Workspace {
@@ -64,6 +67,7 @@ impl Workspace {
                 path: temp.clone(),
                 _claim: None,
                 read_only: false,
+                clock: None,
             };
             building.seed_defaults()?;
             drop(building);
@@ -144,6 +148,7 @@ impl Workspace {
             path: path.to_path_buf(),
             _claim: Some(registered),
             read_only: false,
+            clock: None,
         })
     }
 
@@ -158,6 +163,7 @@ impl Workspace {
             path: PathBuf::from(":memory:"),
             _claim: None,
             read_only: false,
+            clock: None,
         };
         workspace.seed_defaults()?;
         Ok(workspace)
@@ -175,6 +181,7 @@ impl Workspace {
             path: path.to_path_buf(),
             _claim: None,
             read_only: true,
+            clock: None,
         }
     }
 
@@ -224,6 +231,14 @@ impl Workspace {
             .query_map([], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
         Ok(lines.join("\n"))
+    }
+
+    /// How many rows point at a row that does not exist (`PRAGMA foreign_key_check`);
+    /// 0 in a sound workspace, and in every state "as of" a past date.
+    pub fn foreign_key_violations(&self) -> Result<usize> {
+        let mut stmt = self.conn.prepare("PRAGMA foreign_key_check")?;
+        let n = stmt.query_map([], |_| Ok(()))?.count();
+        Ok(n)
     }
 }
 

@@ -157,6 +157,15 @@ fn write_fixture(path: &Path, version: usize) {
                 ],
             )
             .expect("history action");
+            if version >= 5 {
+                // Schema 5 notes when each action took effect (as of a date).
+                conn.execute(
+                    "INSERT INTO history_events (action_id, kind, at)
+                     SELECT id, 'do', at FROM history_actions WHERE id = ?1",
+                    [id],
+                )
+                .expect("history event");
+            }
             conn.execute(
                 "UPDATE history_recorder SET action_id = ?1 WHERE id = 1",
                 [id],
@@ -454,6 +463,56 @@ fn committed_fixtures_are_what_the_generator_writes() {
             !name.ends_with("-wal") && !name.ends_with("-shm") && !name.ends_with("-journal"),
             "{name} must not be in tests/fixtures/schema"
         );
+    }
+}
+
+/// The history of every schema answers "as of": before the fixture's recorded actions
+/// (2025-11-04, from schema 2 on) the workspace is as it was then; after them, as it is
+/// now; and changes made after the migration have their dates too.
+#[test]
+fn every_schema_fixture_answers_as_of() {
+    let day = |d: &str| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").expect("date");
+    for version in 1..=migrate::LATEST as usize {
+        let dir = tempfile::tempdir().expect("dir");
+        let path = dir.path().join(format!("v{version}.rapport"));
+        std::fs::copy(fixture(version), &path).expect("copy fixture");
+        let mut ws = Workspace::open(&path).expect("open and migrate");
+        let expected = expected_accounts(version);
+        let after = ws
+            .all_account_details_as_of(day("2025-11-05"))
+            .expect("as of after");
+        assert_eq!(after, expected, "v{version}");
+        let before = ws
+            .all_account_details_as_of(day("2025-11-03"))
+            .expect("as of before");
+        if version == 1 {
+            // No history: the past is the present.
+            assert_eq!(before, expected, "v{version}");
+        } else {
+            assert_eq!(before[0].account.fields.tier, Tier::Standard, "v{version}");
+            assert!(
+                before[0].stakeholders.is_empty(),
+                "v{version}: no Grace yet"
+            );
+            assert_eq!(before[1].account.fields.clv, ClvInputs::default());
+            assert_eq!(before[1].stakeholders, expected[1].stakeholders);
+        }
+        // An edit made today, stamped 2030-01-01, is there from that day on only.
+        let stamp = chrono::DateTime::parse_from_rfc3339("2030-01-01T12:00:00Z")
+            .expect("time")
+            .to_utc();
+        ws.set_clock_for_tests(Some(stamp));
+        ws.delete_stakeholder(2).expect("delete Li Wei");
+        let northwind = expected[1].account.id;
+        let then = ws
+            .account_detail_as_of(northwind, day("2029-12-31"))
+            .expect("before the edit");
+        assert_eq!(then, expected[1], "v{version}");
+        let now = ws
+            .account_detail_as_of(northwind, day("2030-01-02"))
+            .expect("after the edit");
+        assert_eq!(now, ws.account_detail(northwind).expect("now"));
+        assert!(now.stakeholders.iter().all(|s| s.id != 2), "v{version}");
     }
 }
 

@@ -6,6 +6,7 @@
 //! (9–11) and `stages` the stage analytics (12).
 
 pub mod account;
+pub mod compare;
 pub mod graph;
 mod leave_one_out;
 pub mod network;
@@ -17,6 +18,9 @@ pub use account::{
     account_headline, analyze_account, introduction_paths, what_if, AccountAnalysis,
     AccountHeadline, AccountInput, AnalysisError, Faction, IntroPath, KeyPerson, PersonRef, Risk,
     RiskKind, RoleCoverage, StakeholderDelta, StakeholderScore, WhatIf,
+};
+pub use compare::{
+    compare_accounts, AccountComparison, AccountState, AttitudeChange, Delta, TieChange,
 };
 pub use network::{weight, Removal};
 pub use portfolio::{

@@ -8,12 +8,15 @@ use rusqlite::types::Value;
 use rusqlite::Connection;
 
 /// Columns that legitimately differ between two files that saw the same actions in
-/// different processes: when each history entry was written, and the order of the
+/// different processes: when each history entry was written (and took effect), and the order of the
 /// changes within one action (`seq`), because the store deletes an account's leftover
 /// factor scores in `HashMap` order (`rows::write_factor_scores`), which differs from
 /// process to process. Undo does not depend on that order.
-pub const NONDETERMINISTIC: &[(&str, &str)] =
-    &[("history_actions", "at"), ("history_changes", "seq")];
+pub const NONDETERMINISTIC: &[(&str, &str)] = &[
+    ("history_actions", "at"),
+    ("history_events", "at"),
+    ("history_changes", "seq"),
+];
 
 /// Every difference between the files at `a` and `b` (empty when they hold the same
 /// schema and the same rows), ignoring the `(table, column)` pairs in `ignore`. Both

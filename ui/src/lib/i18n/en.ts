@@ -51,7 +51,7 @@ export const en = {
   'settings.themeSystem': 'Follow system',
   'settings.themeLight': 'Light',
   'settings.themeDark': 'Dark',
-  'settings.themeProjector': 'Projector (high contrast)',
+  'settings.themeProjector': 'Projector',
 
   'common.save': 'Save',
   'common.cancel': 'Cancel',

@@ -53,7 +53,7 @@ export const zh: Record<MessageKey, string> = {
   'settings.themeSystem': '跟随系统',
   'settings.themeLight': '浅色',
   'settings.themeDark': '深色',
-  'settings.themeProjector': '投影（高对比度）',
+  'settings.themeProjector': '投影',
 
   'common.save': '保存',
   'common.cancel': '取消',

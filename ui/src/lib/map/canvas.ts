@@ -18,6 +18,9 @@ export type CanvasEvents = {
   viewport: () => void;
 };
 
+/** Below this zoom names are too small to read (12 px type → 5 px). */
+export const MIN_READABLE_ZOOM = 0.42;
+
 /** Large maps trade pan/zoom detail for speed (Cytoscape's viewport texture and edge hiding). */
 export const LARGE_MAP = 400;
 
@@ -76,9 +79,10 @@ export class MapCanvas {
   sync(model: MapModel, start: Positions): void {
     const cy = this.cy;
     const large = model.nodes.length > LARGE_MAP;
-    // trade detail for speed while panning large maps
-    (cy as unknown as { renderer(): { options: Record<string, unknown> } }).renderer().options.textureOnViewport = large;
-    (cy as unknown as { renderer(): { options: Record<string, unknown> } }).renderer().options.hideEdgesOnViewport = model.edges.length > 3000;
+    // trade detail for speed while panning large maps (the renderer reads these flags each frame)
+    const renderer = (cy as unknown as { renderer(): { textureOnViewport: boolean; hideEdgesOnViewport: boolean } }).renderer();
+    renderer.textureOnViewport = large;
+    renderer.hideEdgesOnViewport = model.edges.length > 3000;
     const wantNodes = new Map(model.nodes.map((n) => [n.id, n]));
     const wantEdges = new Map(model.edges.map((e) => [e.id, e]));
     cy.batch(() => {
@@ -102,7 +106,11 @@ export class MapCanvas {
           const parent = n.parent ?? null;
           const up = (existing as NodeSingular).parent();
           const current = up.nonempty() ? up.first().id() : null;
+          // the new parent (a group) was added above: groups come first in `ordered`
           if (parent !== current) (existing as NodeSingular).move({ parent });
+        } else if (n.kind === 'unit') {
+          // groups at once, so people already on the canvas can move into them
+          cy.add({ group: 'nodes', data, position: { ...(start[n.id] ?? { x: 0, y: 0 }) } });
         } else {
           adds.push({ group: 'nodes', data, position: { ...(start[n.id] ?? { x: 0, y: 0 }) } });
         }
@@ -119,7 +127,7 @@ export class MapCanvas {
   }
 
   #nodeData(n: MapNodeData): Record<string, unknown> {
-    const data: Record<string, unknown> = { ...n, parent: n.parent ?? undefined };
+    const data: Record<string, unknown> = { ...n, parent: n.parent ?? undefined, textWidth: Math.max(20, n.w - 12) };
     if (n.badge) data.image = badgeImage(n.badge, n.w, this.#palette, FONT_FAMILY);
     delete data.parent;
     return n.parent ? { ...data, parent: n.parent } : data;
@@ -154,14 +162,20 @@ export class MapCanvas {
     ).then(() => undefined);
   }
 
-  /** Shows everything; a small map is not blown up beyond 110 % (cards stay card-sized). */
-  fit(animate: boolean, padding = 36): void {
+  /** Shows everything at a readable size: a small map is not blown up beyond 110 % (cards
+   * stay card-sized) and a big one not shrunk below `minReadable` (names stay legible; the
+   * top of the map shows, the rest is a pan or the overview away). `all` shows everything. */
+  fit(animate: boolean, padding = 36, all = false): void {
     const cy = this.cy;
     const eles = cy.elements().not('.ghost, .ghost-edge');
     if (eles.empty()) return;
     const bb = eles.boundingBox({});
-    const zoom = Math.min(1.1, Math.max(cy.minZoom(), Math.min((cy.width() - 2 * padding) / bb.w, (cy.height() - 2 * padding) / bb.h)));
-    const pan = { x: cy.width() / 2 - zoom * (bb.x1 + bb.w / 2), y: cy.height() / 2 - zoom * (bb.y1 + bb.h / 2) };
+    const whole = Math.min((cy.width() - 2 * padding) / bb.w, (cy.height() - 2 * padding) / bb.h);
+    const zoom = Math.min(1.1, Math.max(all ? cy.minZoom() : MIN_READABLE_ZOOM, whole));
+    const pan = {
+      x: cy.width() / 2 - zoom * (bb.x1 + bb.w / 2),
+      y: zoom > whole ? padding - zoom * bb.y1 : cy.height() / 2 - zoom * (bb.y1 + bb.h / 2),
+    };
     if (animate) cy.animate({ zoom, pan, duration: 380 });
     else cy.viewport({ zoom, pan });
   }

@@ -4,6 +4,7 @@
 // what you see.
 import type { AccountAnalysis, AccountDetail, BuyingRole, InfluenceKind, MapLayout, TeamMember } from '../bindings';
 import { BADGE_HEIGHT, type BadgeSpec } from './badges';
+import { wrapLine } from './exportSvg';
 import { mix, type Palette } from './palette';
 
 export type NodeKind = 'stakeholder' | 'team' | 'unit';
@@ -93,7 +94,7 @@ export type MapInput = {
 
 export type MapModel = { nodes: MapNodeData[]; edges: MapEdgeData[] };
 
-export const CARD = { w: 176, h: 72, teamW: 156, teamH: 50 } as const;
+export const CARD = { w: 188, h: 72, teamW: 156, teamH: 50 } as const;
 
 export const nodeId = {
   stakeholder: (id: number) => `s${id}`,
@@ -168,8 +169,15 @@ export function buildModel(input: MapInput): MapModel {
     let fill = f.placeholder ? p.bg : p.surface;
     if (ov.heat) fill = mix(p.heatLow, p.heatHigh, coverage);
     const change = ov.whatIf?.changes.get(st.id);
-    const lines = [f.name, f.placeholder ? `${f.title || ''}${f.title ? ' · ' : ''}${texts.unknownHolder}` : f.title];
+    // a placeholder says "unknown" once (its name often does already: "CTO – unknown")
+    const saysUnknown = f.name.toLocaleLowerCase().includes(texts.unknownHolder.toLocaleLowerCase());
+    const lines = [f.name, f.placeholder && !saysUnknown ? [f.title, texts.unknownHolder].filter((x) => x !== '').join(' · ') : f.title];
     if (change) lines.push(texts.coverageChange(change.before, change.after));
+    const w = Math.round(CARD.w * grow * s);
+    const fontSize = Math.round(12.5 * grow * s * 10) / 10;
+    // tall enough for the wrapped label above the badge strip
+    const wrapped = lines.filter((l) => l !== '').reduce((n, l) => n + wrapLine(l, w - 12, fontSize).length, 0);
+    const h = Math.max(Math.round((CARD.h - BADGE_HEIGHT) * grow * s), Math.ceil(wrapped * fontSize * 1.25 + 16)) + BADGE_HEIGHT;
     nodes.push({
       id,
       kind: 'stakeholder',
@@ -178,15 +186,15 @@ export function buildModel(input: MapInput): MapModel {
       title: f.title,
       label: lines.filter((l) => l !== '').join('\n'),
       ...(orgChart && f.org_unit_id !== null ? { parent: nodeId.unit(f.org_unit_id) } : {}),
-      w: Math.round(CARD.w * grow * s),
-      h: Math.round((CARD.h - BADGE_HEIGHT) * grow * s + BADGE_HEIGHT + (change ? 14 * s : 0)),
+      w,
+      h,
       fill,
-      fillOpacity: f.placeholder && !ov.heat ? 0.4 : 1,
+      fillOpacity: 1,
       border: onPath.has(id) ? p.accent : change && change.after < change.before ? p.danger : attColour,
       borderWidth: (onPath.has(id) ? 5 : f.placeholder ? 2 : 3) * s,
       borderStyle: f.placeholder ? 'dashed' : 'solid',
       textColor: ov.heat && coverage > 0.55 ? '#ffffff' : p.text,
-      fontSize: Math.round(12.5 * grow * s * 10) / 10,
+      fontSize,
       badge: {
         attitude: f.attitude,
         roles: f.roles.map((r) => texts.roleLetter(r)),
@@ -298,7 +306,8 @@ export function buildModel(input: MapInput): MapModel {
       lineStyle: look.lineStyle,
       arrow: 'triangle',
       curve: 'bezier',
-      opacity: ov.path && !highlighted ? 0.35 : orgChart ? 0.75 : 0.9,
+      // in the org chart the reporting lines lead; influence stays readable but quieter
+      opacity: ov.path && !highlighted ? 0.3 : orgChart ? 0.5 : 0.9,
       strength: f.strength,
       influenceKind: f.kind,
     });
@@ -321,7 +330,7 @@ export function buildModel(input: MapInput): MapModel {
       lineStyle: 'solid',
       arrow: 'none',
       curve: 'bezier',
-      opacity: ov.path && !highlighted ? 0.3 : 0.7,
+      opacity: ov.path && !highlighted ? 0.25 : highlighted ? 0.9 : orgChart ? 0.4 : 0.7,
       strength: f.strength,
       influenceKind: null,
     });

@@ -46,7 +46,7 @@ export function pixelSize(frame: Frame, scale: number): { width: number; height:
 
 /** Splits a label line to fit `width` (an estimate: CJK characters are wide, others about half). */
 export function wrapLine(line: string, width: number, fontSize: number): string[] {
-  const charW = (c: string) => (/[\u2E80-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF\uFF00-\uFFEF]/.test(c) ? fontSize : fontSize * 0.56);
+  const charW = (c: string) => (/[\u2E80-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF\uFF00-\uFFEF]/.test(c) ? fontSize : fontSize * 0.6);
   const out: string[] = [];
   let current = '';
   let w = 0;

@@ -79,12 +79,22 @@ describe('elements', () => {
     const m = buildModel(input());
     const cfo = m.nodes.find((n) => n.id === 's3')!;
     expect(cfo.borderStyle).toBe('dashed');
-    expect(cfo.fillOpacity).toBeLessThan(1);
+    expect(cfo.fill).toBe(LIGHT.bg); // hollow: the background shows, ties do not run through the text
     expect(cfo.label).toContain('unknown');
+    const named = buildModel(input({ detail: { ...detail, stakeholders: [person(9, { name: 'CTO – unknown', title: 'Chief Technology Officer', placeholder: true })] } }));
+    expect(named.nodes[named.nodes.length - 1]!.label).toBe('CTO – unknown\nChief Technology Officer');
     const big = m.nodes.find((n) => n.id === 's1')!;
     const small = m.nodes.find((n) => n.id === 's2')!;
     expect(big.w).toBeGreaterThan(small.w);
     expect(big.fontSize).toBeGreaterThan(small.fontSize);
+  });
+
+  it('grows a card to fit a long, wrapped label', () => {
+    const long = buildModel(input({ detail: { ...detail, stakeholders: [person(9, { name: 'Maximilian Alexander von Hohenberg-Lichtenstein', title: 'Executive Vice President, Global Procurement and Supply Chain Operations' })] } }));
+    const short = buildModel(input({ detail: { ...detail, stakeholders: [person(9, { name: 'Bo', title: 'CFO' })] } }));
+    const card = (m: typeof long) => m.nodes.find((n) => n.id === 's9')!;
+    expect(card(long).h).toBeGreaterThan(card(short).h);
+    expect(card(long).w).toBe(card(short).w);
   });
 
   it('keeps names as plain text in labels (no markup is interpreted here or later)', () => {

@@ -13,9 +13,9 @@ export const ORG = {
   gapY: 72,
   /** Vertical gap between stacked reports. */
   gapStack: 16,
-  /** More leaf reports than this are stacked; more than `twoColumns` in two columns. */
-  stackFrom: 4,
-  twoColumns: 8,
+  /** From this many leaf reports they are stacked; more than `twoColumns` in two columns. */
+  stackFrom: 2,
+  twoColumns: 6,
 } as const;
 
 type Extent = { w: number; h: number; childrenW: number; stacked: boolean; cols: number; rows: number; colW: number; rowH: number };
