@@ -180,14 +180,19 @@ export class MapCanvas {
     else cy.viewport({ zoom, pan });
   }
 
-  /** Zooms to one node (search, keyboard). */
-  focusNode(id: string): void {
-    const node = this.cy.getElementById(id);
+  /** Marks one node as focused and brings it into view: `zoom` (search) zooms to it; otherwise
+   * (keyboard walking) the view moves only when the node is off screen or too small to read. */
+  focusNode(id: string, zoom = false): void {
+    const cy = this.cy;
+    const node = cy.getElementById(id) as NodeSingular;
     if (node.empty()) return;
-    this.cy.$('.focused').removeClass('focused');
+    cy.$('.focused').removeClass('focused');
     node.addClass('focused');
-    const zoom = Math.max(this.cy.zoom(), 0.9);
-    this.cy.animate({ center: { eles: node }, zoom, duration: 300 });
+    const bb = node.renderedBoundingBox({ includeLabels: false, includeOverlays: false });
+    const visible = bb.x1 >= 0 && bb.y1 >= 0 && bb.x2 <= cy.width() && bb.y2 <= cy.height();
+    if (!zoom && visible && cy.zoom() >= MIN_READABLE_ZOOM) return;
+    const level = zoom ? Math.max(cy.zoom(), 0.9) : Math.max(cy.zoom(), MIN_READABLE_ZOOM);
+    cy.animate({ center: { eles: node }, zoom: level, duration: 300 });
   }
 
   select(ids: readonly string[]): void {
