@@ -1,6 +1,6 @@
 # The two commands of the README: `make run` and `make test`. The other targets are
 # their parts.
-.PHONY: run test setup ui app check-rust test-rust check-ui e2e audit bindings demo
+.PHONY: run test setup ui app check-rust test-rust check-ui e2e audit bindings demo bench-map
 
 run: setup ui app
 	./target/debug/rapport-desktop
@@ -39,3 +39,8 @@ bindings:
 
 demo:
 	cargo run -p rapport-cli -- --workspace demo.rapport demo
+
+# The map benchmark (not part of `make test`): 2,000 people and 10,000 ties in headless
+# Chromium; see docs/performance.md. `make bench-map ARGS='--runs 1 --json'`.
+bench-map:
+	npm --prefix ui run bench:map -- $(ARGS)

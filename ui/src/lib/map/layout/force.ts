@@ -187,6 +187,13 @@ export function forceLayout(
     dx.fill(0);
     dy.fill(0);
     tree.build(xs, ys);
+    // the tree's arrays as locals (build may have grown them): the loop below is the hot spot
+    const tMass = tree.mass;
+    const tMx = tree.mx;
+    const tMy = tree.my;
+    const tHalf = tree.half;
+    const tChild = tree.child;
+    const tPoint = tree.point;
     // repulsion k²/d from every other node (far cells as one mass)
     for (let i = 0; i < n; i++) {
       const x = xs[i]!;
@@ -197,14 +204,15 @@ export function forceLayout(
       let fy = 0;
       while (top > 0) {
         const c = stack[--top]!;
-        const mass = tree.mass[c]!;
+        const mass = tMass[c]!;
         if (mass === 0) continue;
-        const ddx = x - tree.mx[c]!;
-        const ddy = y - tree.my[c]!;
+        const ddx = x - tMx[c]!;
+        const ddy = y - tMy[c]!;
         const d2 = ddx * ddx + ddy * ddy;
-        const size = tree.half[c]! * 2;
-        if (tree.child[c] === -1 || size * size < theta2 * d2) {
-          if (tree.point[c] === i && mass === 1) continue;
+        const size = tHalf[c]! * 2;
+        const first = tChild[c]!;
+        if (first === -1 || size * size < theta2 * d2) {
+          if (tPoint[c] === i && mass === 1) continue;
           if (d2 < 1e-6) {
             // coincident: a deterministic nudge
             fx += (i % 7) - 3;
@@ -215,7 +223,6 @@ export function forceLayout(
           fx += ddx * f;
           fy += ddy * f;
         } else {
-          const first = tree.child[c]!;
           stack[top++] = first;
           stack[top++] = first + 1;
           stack[top++] = first + 2;
@@ -303,31 +310,82 @@ function cellKey(gx: number, gy: number): number {
   return (gx + 1048576) * 2097152 + (gy + 1048576);
 }
 
-/** Pushes overlapping boxes apart along the axis of least overlap (grid-hashed, O(n) a pass);
- * true when no overlap is left. */
+/** Pushes overlapping boxes apart along the axis of least overlap (grid-bucketed, O(n) a pass);
+ * true when no overlap is left. The boxes are bucketed once a pass by a counting sort into a
+ * dense grid (or, when the picture is very spread out, cells numbered through a hash map), and
+ * each cell lists its boxes in index order, so the pushes happen in a fixed order. */
 export function removeOverlaps(nodes: readonly LayoutNode[], xs: Float64Array, ys: Float64Array, fixed: Uint8Array): boolean {
   const n = nodes.length;
-  const cellSize = Math.max(...nodes.map((node) => Math.max(node.w + FORCE.gapX, node.h + FORCE.gapY)), 1);
+  const w = new Float64Array(n);
+  const h = new Float64Array(n);
+  let cellSize = 1;
+  for (let i = 0; i < n; i++) {
+    w[i] = nodes[i]!.w;
+    h[i] = nodes[i]!.h;
+    cellSize = Math.max(cellSize, w[i]! + FORCE.gapX, h[i]! + FORCE.gapY);
+  }
+  const gxs = new Float64Array(n);
+  const gys = new Float64Array(n);
+  const cellOf = new Int32Array(n);
+  const order = new Int32Array(n);
   for (let pass = 0; pass < 40; pass++) {
-    const grid = new Map<number, number[]>();
+    let minGx = Infinity;
+    let minGy = Infinity;
+    let maxGx = -Infinity;
+    let maxGy = -Infinity;
     for (let i = 0; i < n; i++) {
-      const key = cellKey(Math.floor(xs[i]! / cellSize), Math.floor(ys[i]! / cellSize));
-      const list = grid.get(key);
-      if (list) list.push(i);
-      else grid.set(key, [i]);
+      const gx = Math.floor(xs[i]! / cellSize);
+      const gy = Math.floor(ys[i]! / cellSize);
+      gxs[i] = gx;
+      gys[i] = gy;
+      minGx = Math.min(minGx, gx);
+      maxGx = Math.max(maxGx, gx);
+      minGy = Math.min(minGy, gy);
+      maxGy = Math.max(maxGy, gy);
     }
+    const cols = maxGx - minGx + 1;
+    const rows = maxGy - minGy + 1;
+    let cells: number;
+    let cellAt: (gx: number, gy: number) => number;
+    if (cols * rows <= 16 * n + 1024) {
+      cells = Math.max(0, cols * rows);
+      for (let i = 0; i < n; i++) cellOf[i] = (gxs[i]! - minGx) * rows + (gys[i]! - minGy);
+      cellAt = (gx, gy) => (gx < minGx || gx > maxGx || gy < minGy || gy > maxGy ? -1 : (gx - minGx) * rows + (gy - minGy));
+    } else {
+      const ids = new Map<number, number>();
+      for (let i = 0; i < n; i++) {
+        const key = cellKey(gxs[i]!, gys[i]!);
+        let c = ids.get(key);
+        if (c === undefined) {
+          c = ids.size;
+          ids.set(key, c);
+        }
+        cellOf[i] = c;
+      }
+      cells = ids.size;
+      cellAt = (gx, gy) => ids.get(cellKey(gx, gy)) ?? -1;
+    }
+    // counting sort: cell c holds order[start[c] .. start[c + 1]), in index order
+    const start = new Int32Array(cells + 1);
+    for (let i = 0; i < n; i++) start[cellOf[i]! + 1]!++;
+    for (let c = 0; c < cells; c++) start[c + 1]! += start[c]!;
+    const next = start.slice(0, cells);
+    for (let i = 0; i < n; i++) order[next[cellOf[i]!]!++] = i;
+
     let moved = false;
     for (let i = 0; i < n; i++) {
       const gx = Math.floor(xs[i]! / cellSize);
       const gy = Math.floor(ys[i]! / cellSize);
       for (let ox = -1; ox <= 1; ox++) {
         for (let oy = -1; oy <= 1; oy++) {
-          for (const j of grid.get(cellKey(gx + ox, gy + oy)) ?? []) {
+          const c = cellAt(gx + ox, gy + oy);
+          if (c < 0) continue;
+          const end = start[c + 1]!;
+          for (let k = start[c]!; k < end; k++) {
+            const j = order[k]!;
             if (j <= i) continue;
-            const a = nodes[i]!;
-            const b = nodes[j]!;
-            const needX = (a.w + b.w) / 2 + FORCE.gapX - Math.abs(xs[i]! - xs[j]!);
-            const needY = (a.h + b.h) / 2 + FORCE.gapY - Math.abs(ys[i]! - ys[j]!);
+            const needX = (w[i]! + w[j]!) / 2 + FORCE.gapX - Math.abs(xs[i]! - xs[j]!);
+            const needY = (h[i]! + h[j]!) / 2 + FORCE.gapY - Math.abs(ys[i]! - ys[j]!);
             if (needX <= 0 || needY <= 0) continue;
             if (fixed[i] && fixed[j]) continue;
             moved = true;
