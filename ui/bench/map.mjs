@@ -10,6 +10,7 @@
 //
 //   npm run bench:map -- [--json] [--runs 3] [--renderer canvas|webgl|both] [--seconds 5]
 //                        [--no-build] [--chromium /usr/bin/chromium] [--open-only] [--profile]
+//                        [--screenshots DIR]
 //
 // --open-only skips the pan and zoom runs; --profile saves a CPU profile of each open to
 // target/bench-map/*.cpuprofile (open it in Chrome DevTools) and prints its heaviest functions
@@ -58,6 +59,8 @@ const renderers = rendererChoice === 'both' ? ['canvas', 'webgl'] : [rendererCho
 const executablePath = option('--chromium', process.env.CHROMIUM ?? '/usr/bin/chromium');
 const profile = flag('--profile');
 const openOnly = flag('--open-only');
+/** With --screenshots DIR: a PNG of each layout as first shown (run 1), to look at the picture. */
+const shots = option('--screenshots', '');
 /** @param {unknown[]} args */
 const log = (...args) => console.error(...args);
 
@@ -179,6 +182,14 @@ function printProfile(p, label) {
   log(`  profile ${label}: self time\n${top(self, 25)}\n  inclusive time\n${top(total, 40)}`);
 }
 
+/** With --screenshots: the page as it is now, to DIR/<name>.png (first run only).
+ * @param {Page} page @param {string} name @param {number} run */
+async function screenshot(page, name, run) {
+  if (!shots || run !== 1) return;
+  mkdirSync(shots, { recursive: true });
+  await page.screenshot({ path: join(shots, `${name}.png`) });
+}
+
 /** CPU time of each page's main thread and whole renderer process (incl. the layout worker
  * and raster threads): unlike wall-clock times, hardly affected by other load on the machine.
  * @type {Map<Page, CDPSession>} */
@@ -291,6 +302,7 @@ for (const renderer of renderers) {
     const openOrg = await withCpu(page, () => profiled(page, `open-org-${renderer}-${run}`, () => page.evaluate(() => window.__bench.open('org_chart'))));
     const webgl = await page.evaluate(() => window.__bench.usesWebgl());
     await sleep(300);
+    await screenshot(page, `org-chart-${renderer}`, run);
     const org = await motionSuite(page, seconds * 1000);
     const switchNetwork = await withCpu(page, () => page.evaluate(() => window.__bench.switchTo('network')));
     await sleep(300);
@@ -303,6 +315,8 @@ for (const renderer of renderers) {
     const second = await fresh(renderer);
     page = second.page;
     const openNet = await withCpu(page, () => profiled(page, `open-network-${renderer}-${run}`, () => page.evaluate(() => window.__bench.open('network'))));
+    await sleep(300);
+    await screenshot(page, `network-${renderer}`, run);
     await page.close();
     const errors = [...first.errors, ...second.errors];
     if (errors.length) log(`  page errors: ${errors.join(' | ')}`);

@@ -1,7 +1,8 @@
 // The small badges along the bottom of a person's card: attitude (a glyph on its colour, so
 // colour is never the only cue), buying roles as letters, economic buyer and coach, and the
 // overlays' risk and hidden-influencer marks. One pure description (`badgeShapes`) is drawn
-// two ways: as an SVG image for Cytoscape and as native SVG elements by the exporter.
+// two ways: as SVG images for Cytoscape (the left and the right end of the strip, see
+// `badgeImage`) and as native SVG elements by the exporter.
 import type { Attitude } from '../bindings';
 import { textOn, type Palette } from './palette';
 
@@ -34,6 +35,11 @@ export const BADGE_HEIGHT = 18;
 
 /** The badge strip of a card `width` wide, in its own coordinates (0,0 top-left, height 18). */
 export function badgeShapes(spec: BadgeSpec, width: number, palette: Palette): BadgeShape[] {
+  return [...leftShapes(spec, width, palette).shapes, ...rightShapes(spec, width - 8, palette)];
+}
+
+/** The attitude pill and the letters that fit, from the left edge; `end`: where they end. */
+function leftShapes(spec: BadgeSpec, width: number, palette: Palette): { shapes: BadgeShape[]; end: number } {
   const shapes: BadgeShape[] = [];
   const h = BADGE_HEIGHT;
   const size = 11;
@@ -55,7 +61,13 @@ export function badgeShapes(spec: BadgeSpec, width: number, palette: Palette): B
     shapes.push({ type: 'text', x: x + w / 2, y: h / 2 + 4, text: letter, fill: palette.text, size: 10, weight: 600, anchor: 'middle' });
     x += w + 3;
   }
-  let right = width - 8;
+  return { shapes, end: x };
+}
+
+/** The risk and hidden-influencer marks, leftwards from `right`. */
+function rightShapes(spec: BadgeSpec, right: number, palette: Palette): BadgeShape[] {
+  const shapes: BadgeShape[] = [];
+  const h = BADGE_HEIGHT;
   if (spec.risk) {
     shapes.push({ type: 'circle', cx: right - 7, cy: h / 2, r: 7, fill: palette.danger, stroke: null });
     shapes.push({ type: 'text', x: right - 7, y: h / 2 + 4, text: '!', fill: '#ffffff', size: 11, weight: 800, anchor: 'middle' });
@@ -110,11 +122,38 @@ export function fmt(n: number): string {
   return Number.isFinite(n) ? String(Math.round(n * 100) / 100) : '0';
 }
 
-const cache = new Map<string, string>();
+/** Room for both right-hand marks (risk 18 + hidden 14) and the 8 px margin. */
+const RIGHT_W = 48;
 
-/** The strip as an `data:image/svg+xml` URI for Cytoscape's background-image (cached by content). */
+/**
+ * The strip as Cytoscape background images: the left end (attitude and letters, drawn from the
+ * node's left edge) and, when there are marks, the right end (drawn against its right edge).
+ * Neither depends on the card's width, so the images are shared: a map of 2,000 people has a
+ * few dozen, not one per person. That matters for speed (each image is decoded, hashed into
+ * style keys, and for the WebGL renderer each first load rebuilds its texture atlases).
+ */
+export function badgeImages(spec: BadgeSpec, width: number, palette: Palette): { shapes: BadgeShape[]; w: number }[] {
+  const left = leftShapes(spec, width, palette);
+  const right = rightShapes(spec, RIGHT_W - 8, palette);
+  const parts = [{ shapes: left.shapes, w: Math.ceil(left.end) }];
+  if (right.length) parts.push({ shapes: right, w: RIGHT_W });
+  return parts;
+}
+
+const cache = new Map<string, string>();
+/** Decoded copies of the images made, so Cytoscape finds them ready when it first draws. */
+const decoded = new Map<string, HTMLImageElement>();
+
+/** The strip as `data:image/svg+xml` URIs separated by a space (Cytoscape's list of
+ * background images: left end, then right end if any), each cached by content. */
 export function badgeImage(spec: BadgeSpec, width: number, palette: Palette, fontFamily: string): string {
-  const key = JSON.stringify([spec, Math.round(width), palette.attitude, palette.text, palette.surface2, fontFamily]);
+  return badgeImages(spec, width, palette)
+    .map((part) => svgUri(part.shapes, part.w, fontFamily))
+    .join(' ');
+}
+
+function svgUri(shapes: BadgeShape[], width: number, fontFamily: string): string {
+  const key = JSON.stringify([shapes, width, fontFamily]);
   const hit = cache.get(key);
   if (hit) return hit;
   const doc = document.implementation.createDocument(SVG_NS, 'svg', null);
@@ -122,9 +161,18 @@ export function badgeImage(spec: BadgeSpec, width: number, palette: Palette, fon
   svg.setAttribute('width', fmt(width));
   svg.setAttribute('height', String(BADGE_HEIGHT));
   svg.setAttribute('viewBox', `0 0 ${fmt(width)} ${BADGE_HEIGHT}`);
-  appendShapes(doc, svg, badgeShapes(spec, width, palette), fontFamily);
+  appendShapes(doc, svg, shapes, fontFamily);
+  // n.b. encodeURIComponent leaves no spaces: the space separates images in Cytoscape's list
   const uri = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(new XMLSerializer().serializeToString(doc))}`;
-  if (cache.size > 2000) cache.clear();
+  if (cache.size > 2000) {
+    cache.clear();
+    decoded.clear();
+  }
   cache.set(key, uri);
+  if (typeof Image !== 'undefined') {
+    const img = new Image();
+    img.src = uri;
+    decoded.set(uri, img);
+  }
   return uri;
 }

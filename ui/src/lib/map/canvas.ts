@@ -5,6 +5,7 @@ import cytoscape, { type Core, type EdgeSingular, type ElementDefinition, type N
 import { badgeImage } from './badges';
 import type { MapModel, MapNodeData } from './elements';
 import type { Point, Positions } from './layout/types';
+import { boxAround, flatUnits, largeCurve, median, unitBoxes, type FlatUnits } from './layout/largeMap';
 import type { Palette } from './palette';
 import type { Scene, SceneEdge, SceneHull, SceneNode } from './exportSvg';
 import { FONT_FAMILY, stylesheet } from './style';
@@ -30,6 +31,12 @@ export class MapCanvas {
   #events: CanvasEvents;
   #connecting: { source: string } | null = null;
   #dropTarget: NodeSingular | null = null;
+  /** The map is large (more than LARGE_MAP nodes): cheaper drawing, see sync. */
+  #large = false;
+  /** Large org chart: each unit with people or sub-units → its members (null: compound nodes). */
+  #flat: FlatUnits | null = null;
+  /** No org units or reporting lines: a network, whose top edge is nobody in particular. */
+  #network = false;
 
   constructor(container: HTMLElement, palette: Palette, events: CanvasEvents) {
     this.#palette = palette;
@@ -62,6 +69,7 @@ export class MapCanvas {
         .nodes()
         .filter((n: NodeSingular) => !n.isParent() && !n.hasClass('ghost'));
       this.#events.moved(moved.map((n: NodeSingular) => ({ id: n.id(), x: n.position('x'), y: n.position('y') })));
+      this.#placeUnitBoxes();
     });
     cy.on('viewport', () => this.#events.viewport());
   }
@@ -79,6 +87,11 @@ export class MapCanvas {
   sync(model: MapModel, start: Positions): void {
     const cy = this.cy;
     const large = model.nodes.length > LARGE_MAP;
+    this.#large = large;
+    // a large org chart draws its units as plain boxes behind the people (see layout/largeMap.ts):
+    // Cytoscape's compound nodes make every style change and draw walk the whole hierarchy
+    this.#flat = large ? flatUnits(model) : null;
+    this.#network = !model.nodes.some((n) => n.kind === 'unit') && !model.edges.some((e) => e.kind === 'reports' || e.kind === 'dotted');
     // trade detail for speed while panning large maps (the renderer reads these flags each frame)
     const renderer = (cy as unknown as { renderer(): { textureOnViewport: boolean; hideEdgesOnViewport: boolean } }).renderer();
     renderer.textureOnViewport = large;
@@ -103,7 +116,8 @@ export class MapCanvas {
         const existing = cy.getElementById(n.id);
         if (existing.nonempty()) {
           existing.data(data);
-          const parent = n.parent ?? null;
+          if (n.kind === 'unit' && !this.#flat && !existing.grabbable()) existing.grabify().unpanify();
+          const parent = this.#flat ? null : (n.parent ?? null);
           const up = (existing as NodeSingular).parent();
           const current = up.nonempty() ? up.first().id() : null;
           // the new parent (a group) was added above: groups come first in `ordered`
@@ -118,11 +132,13 @@ export class MapCanvas {
       if (adds.length) cy.add(adds);
       const edgeAdds: ElementDefinition[] = [];
       for (const e of model.edges) {
+        const data = large ? { ...e, curve: largeCurve(e.curve) } : e;
         const existing = cy.getElementById(e.id);
-        if (existing.nonempty()) existing.data(e);
-        else edgeAdds.push({ group: 'edges', data: { ...e } });
+        if (existing.nonempty()) existing.data(data);
+        else edgeAdds.push({ group: 'edges', data: { ...data } });
       }
       if (edgeAdds.length) cy.add(edgeAdds);
+      this.#placeUnitBoxes();
     });
   }
 
@@ -130,14 +146,46 @@ export class MapCanvas {
     const data: Record<string, unknown> = { ...n, parent: n.parent ?? undefined, textWidth: Math.max(20, n.w - 12) };
     if (n.badge) data.image = badgeImage(n.badge, n.w, this.#palette, FONT_FAMILY);
     delete data.parent;
-    return n.parent ? { ...data, parent: n.parent } : data;
+    if (this.#flat) {
+      // no compound parents: a unit is a box sized by #placeUnitBoxes, people are on their own
+      if (n.kind === 'unit') return { ...data, box: this.#flat.has(n.id), w: 160, h: 40 };
+      // the unit a person is drawn in, for the test hook (MapView's summary) in place of parent()
+      return { ...data, group: n.parent ?? null };
+    }
+    // (box: false undoes a large map's box when the map has become small)
+    const own = n.kind === 'unit' ? { ...data, box: false } : data;
+    return n.parent ? { ...own, parent: n.parent } : own;
+  }
+
+  /** Sizes and places the plain unit boxes of a large org chart around their people and sub-units
+   * (what Cytoscape does for compound nodes: the members' box plus the padding). */
+  #placeUnitBoxes(): void {
+    const flat = this.#flat;
+    if (!flat || flat.size === 0) return;
+    const cy = this.cy;
+    const boxes = unitBoxes(flat, (id) => {
+      const n = cy.getElementById(id);
+      if (n.empty()) return null;
+      const p = n.position();
+      return { x: p.x, y: p.y, w: Number(n.data('w')) || n.width(), h: Number(n.data('h')) || n.height() };
+    });
+    cy.batch(() => {
+      for (const [id, b] of boxes) {
+        const n = cy.getElementById(id);
+        if (n.empty()) continue;
+        n.data({ w: b.x2 - b.x1, h: b.y2 - b.y1 });
+        n.position({ x: (b.x1 + b.x2) / 2, y: (b.y1 + b.y2) / 2 });
+        if (n.grabbable()) n.ungrabify();
+        if (!n.pannable()) n.panify();
+      }
+    });
   }
 
   /** Current centres of the leaf nodes. */
   positions(): Positions {
     const out: Positions = {};
     this.cy.nodes().forEach((n) => {
-      if (!n.isParent() && !n.hasClass('ghost')) out[n.id()] = { x: n.position('x'), y: n.position('y') };
+      if (!n.isParent() && !n.hasClass('ghost') && !n.data('box')) out[n.id()] = { x: n.position('x'), y: n.position('y') };
     });
     return out;
   }
@@ -153,13 +201,14 @@ export class MapCanvas {
     if (changed.empty()) return Promise.resolve();
     if (!animate || changed.length > 600) {
       cy.batch(() => changed.forEach((n: NodeSingular) => void n.position({ ...target[n.id()]! })));
+      this.#placeUnitBoxes();
       return Promise.resolve();
     }
     return Promise.all(
       changed.map((n: NodeSingular) =>
         n.animation({ position: { ...target[n.id()]! }, duration: 420, easing: 'ease-in-out-cubic' } as never).play().promise(),
       ),
-    ).then(() => undefined);
+    ).then(() => this.#placeUnitBoxes());
   }
 
   /** Shows everything at a readable size: a small map is not blown up beyond 110 % (cards
@@ -167,17 +216,56 @@ export class MapCanvas {
    * top of the map shows, the rest is a pan or the overview away). `all` shows everything. */
   fit(animate: boolean, padding = 36, all = false): void {
     const cy = this.cy;
-    const eles = cy.elements().not('.ghost, .ghost-edge');
-    if (eles.empty()) return;
-    const bb = eles.boundingBox({});
+    const bb = this.#large ? this.#modelBox() : this.#fullBox();
+    if (!bb) return;
     const whole = Math.min((cy.width() - 2 * padding) / bb.w, (cy.height() - 2 * padding) / bb.h);
     const zoom = Math.min(1.1, Math.max(all ? cy.minZoom() : MIN_READABLE_ZOOM, whole));
-    const pan = {
-      x: cy.width() / 2 - zoom * (bb.x1 + bb.w / 2),
-      y: zoom > whole ? padding - zoom * bb.y1 : cy.height() / 2 - zoom * (bb.y1 + bb.h / 2),
-    };
+    // not all of it fits at a readable size: an org chart shows its top (the people at the
+    // head of it); a large network its middle (the median person: its box's top edge is
+    // usually one outlier with nothing around it)
+    const middle = zoom > whole && this.#large && this.#network ? this.#medianCentre() : null;
+    const pan = middle
+      ? { x: cy.width() / 2 - zoom * middle.x, y: cy.height() / 2 - zoom * middle.y }
+      : {
+          x: cy.width() / 2 - zoom * (bb.x1 + bb.w / 2),
+          y: zoom > whole ? padding - zoom * bb.y1 : cy.height() / 2 - zoom * (bb.y1 + bb.h / 2),
+        };
     if (animate) cy.animate({ zoom, pan, duration: 380 });
     else cy.viewport({ zoom, pan });
+  }
+
+  /** Cytoscape's own box of everything drawn (labels too): exact, but it computes every
+   * element's style and geometry first, seconds on a large map before it can draw. */
+  #fullBox(): { x1: number; y1: number; w: number; h: number } | null {
+    const eles = this.cy.elements().not('.ghost, .ghost-edge');
+    return eles.empty() ? null : eles.boundingBox({});
+  }
+
+  /** The box of the nodes from their positions and sizes alone (no style needed). */
+  #modelBox(): { x1: number; y1: number; w: number; h: number } | null {
+    const boxes: { x: number; y: number; w: number; h: number }[] = [];
+    this.cy.nodes().forEach((n) => {
+      if (n.hasClass('ghost')) return;
+      const p = n.position();
+      const w = Number(n.data('w'));
+      const h = Number(n.data('h'));
+      // compound parents (small maps only) and empty units have no size of their own here
+      if (w > 0 && h > 0) boxes.push({ x: p.x, y: p.y, w, h });
+    });
+    return boxAround(boxes);
+  }
+
+  #medianCentre(): Point | null {
+    const xs: number[] = [];
+    const ys: number[] = [];
+    this.cy.nodes().forEach((n) => {
+      if (n.isParent() || n.hasClass('ghost') || n.data('box')) return;
+      xs.push(n.position('x'));
+      ys.push(n.position('y'));
+    });
+    const x = median(xs);
+    const y = median(ys);
+    return x === null || y === null ? null : { x, y };
   }
 
   /** Marks one node as focused and brings it into view: `zoom` (search) zooms to it; otherwise
@@ -213,7 +301,7 @@ export class MapCanvas {
       cy.elements().removeClass('dimmed');
       if (!keep) return;
       cy.nodes().forEach((n) => {
-        if (n.isParent()) return;
+        if (n.isParent() || n.data('box')) return;
         if (!keep.has(n.id())) n.addClass('dimmed');
       });
       cy.edges().forEach((e) => {
@@ -265,7 +353,7 @@ export class MapCanvas {
   nodeAt(at: Point): NodeSingular | null {
     let hit: NodeSingular | null = null;
     this.cy.nodes().forEach((n) => {
-      if (hit || n.isParent() || n.hasClass('ghost')) return;
+      if (hit || n.isParent() || n.hasClass('ghost') || n.data('kind') === 'unit') return;
       const p = n.position();
       if (Math.abs(at.x - p.x) <= n.width() / 2 && Math.abs(at.y - p.y) <= n.height() / 2) hit = n;
     });

@@ -26,7 +26,6 @@ export function stylesheet(p: Palette): StylesheetJson {
         'text-wrap': 'wrap',
         'text-max-width': 'data(textWidth)',
         'text-valign': 'center',
-        'text-halign': 'center',
         'text-margin-y': -8,
         'line-height': 1.25,
         opacity: 'data(opacity)' as unknown as number,
@@ -37,15 +36,12 @@ export function stylesheet(p: Palette): StylesheetJson {
       selector: 'node[kind = "stakeholder"]',
       style: {
         'font-weight': 600,
+        // the badge strip: its left end at the card's left edge, its right end (if any) at the right
         'background-image': 'data(image)',
-        'background-width': '100%',
-        'background-height': 18,
-        'background-position-x': '0%',
-        'background-position-y': '100%',
-        'background-fit': 'none',
-        'background-clip': 'node',
-        'background-image-containment': 'inside',
-        'background-image-smoothing': 'yes',
+        'background-position-x': '0% 100%',
+        'background-position-y': '100% 100%',
+        // (width and height auto: the images' own; fit none, clip node, containment inside and
+        // smoothing are Cytoscape's defaults: every property listed costs each element of a large map)
       } as Record<string, unknown>,
     },
     { selector: 'node[kind = "team"]', style: { 'text-margin-y': 0, 'font-weight': 600 } },
@@ -74,21 +70,40 @@ export function stylesheet(p: Palette): StylesheetJson {
       style: { width: 160, height: 40, 'text-valign': 'center', 'text-margin-y': 0, 'border-style': 'dashed' },
     },
     {
+      // a large org chart's unit: a plain node sized around its people (canvas.ts, layout/largeMap.ts),
+      // looking like the compound group above and drawn beneath everything else
+      selector: 'node[?box]',
+      style: {
+        width: 'data(w)',
+        height: 'data(h)',
+        'background-opacity': 0.5,
+        'border-width': 1,
+        'border-style': 'solid',
+        'text-valign': 'top',
+        'text-halign': 'center',
+        'text-margin-y': 22,
+        'font-weight': 700,
+        'text-wrap': 'none',
+        'z-compound-depth': 'bottom',
+      } as Record<string, unknown>,
+    },
+    {
       selector: 'edge',
       style: {
         width: 'data(width)',
         'line-color': 'data(color)',
         'line-style': 'data(lineStyle)' as unknown as 'solid',
-        'target-arrow-color': 'data(color)',
-        'target-arrow-shape': 'data(arrow)' as unknown as 'triangle',
-        'arrow-scale': 1.1,
         'curve-style': 'data(curve)' as unknown as 'bezier',
-        'taxi-direction': 'downward',
-        'taxi-turn': '50%',
         opacity: 'data(opacity)' as unknown as number,
-        'line-dash-pattern': [8, 5],
       } as Record<string, unknown>,
     },
+    // each only where it matters (10,000 ties × every listed property is what a big map pays)
+    {
+      selector: 'edge[arrow = "triangle"]',
+      style: { 'target-arrow-color': 'data(color)', 'target-arrow-shape': 'triangle', 'arrow-scale': 1.1 } as Record<string, unknown>,
+    },
+    { selector: 'edge[curve = "taxi"]', style: { 'taxi-direction': 'downward' } as Record<string, unknown> },
+    { selector: 'edge[lineStyle = "dashed"]', style: { 'line-dash-pattern': [8, 5] } as Record<string, unknown> },
     { selector: 'edge[lineStyle = "dotted"]', style: { 'line-dash-pattern': [2, 4] } as Record<string, unknown> },
     { selector: 'edge[kind = "influence"]', style: { 'z-index': 2 } },
     {
