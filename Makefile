@@ -1,6 +1,6 @@
 # The two commands of the README: `make run` and `make test`. The other targets are
 # their parts.
-.PHONY: run test setup ui app check-rust test-rust check-ui e2e audit bindings demo bench-map
+.PHONY: run test setup ui app check-rust test-rust check-ui e2e audit bindings demo bench-map bench-timeline
 
 run: setup ui app
 	./target/debug/rapport-desktop
@@ -44,3 +44,8 @@ demo:
 # Chromium; see docs/performance.md. `make bench-map ARGS='--runs 1 --json'`.
 bench-map:
 	npm --prefix ui run bench:map -- $(ARGS)
+
+# The portfolio timeline benchmark (not part of `make test`): 100, 500 and 1,000 accounts in
+# headless Chromium; see docs/performance.md. `make bench-timeline ARGS='--runs 3 --json'`.
+bench-timeline:
+	npm --prefix ui run bench:timeline -- $(ARGS)

@@ -6,7 +6,7 @@ import globals from 'globals';
 import svelteConfig from './svelte.config.js';
 
 export default ts.config(
-  { ignores: ['dist/', 'bench/dist/', 'node_modules/', 'src/lib/bindings.ts'] },
+  { ignores: ['dist/', 'bench/dist/', 'bench/dist-timeline/', 'node_modules/', 'src/lib/bindings.ts'] },
   js.configs.recommended,
   ...ts.configs.recommended,
   ...svelte.configs.recommended,

@@ -29,10 +29,31 @@ pub enum Theme {
 }
 
 /// Settings the UI may read and change.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, specta::Type)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 pub struct Preferences {
     pub language: Option<Language>,
     pub theme: Theme,
+    /// A stakeholder not confirmed (interaction, contact, coverage contact) for more days than
+    /// this is shown faded. Files written before it existed read as the default, 180.
+    #[serde(default = "default_confidence_days")]
+    pub confidence_days: u32,
+}
+
+/// The default of [`Preferences::confidence_days`].
+pub const DEFAULT_CONFIDENCE_DAYS: u32 = 180;
+
+fn default_confidence_days() -> u32 {
+    DEFAULT_CONFIDENCE_DAYS
+}
+
+impl Default for Preferences {
+    fn default() -> Self {
+        Self {
+            language: None,
+            theme: Theme::default(),
+            confidence_days: DEFAULT_CONFIDENCE_DAYS,
+        }
+    }
 }
 
 /// A recently opened workspace.
@@ -141,6 +162,15 @@ mod tests {
         assert!(json.contains(r#""theme": "projector""#), "{json}");
         let loaded = Stored::load(dir.path());
         assert_eq!(loaded.preferences, stored.preferences);
+        // a file from before the confidence threshold existed reads as the default
+        std::fs::write(
+            dir.path().join("preferences.json"),
+            r#"{"preferences":{"language":"zh","theme":"dark"},"recent":[]}"#,
+        )
+        .expect("write");
+        let old = Stored::load(dir.path()).preferences;
+        assert_eq!(old.theme, Theme::Dark);
+        assert_eq!(old.confidence_days, DEFAULT_CONFIDENCE_DAYS);
         std::fs::write(dir.path().join("preferences.json"), "{not json").expect("write");
         assert_eq!(Stored::load(dir.path()).preferences, Preferences::default());
     }

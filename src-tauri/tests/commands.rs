@@ -382,9 +382,10 @@ fn the_projector_theme_is_a_preference() {
     let h = harness();
     let preferences = json!({ "language": "zh", "theme": "projector" });
     call(&h, "set_preferences", json!({ "preferences": preferences })).expect("set");
+    // a caller that does not know the confidence threshold leaves it at its default
     assert_eq!(
         call(&h, "get_preferences", json!({})).expect("get"),
-        preferences
+        json!({ "language": "zh", "theme": "projector", "confidence_days": 180 })
     );
     assert!(call(
         &h,
@@ -392,6 +393,31 @@ fn the_projector_theme_is_a_preference() {
         json!({ "preferences": { "language": null, "theme": "beamer" } })
     )
     .is_err());
+}
+
+#[test]
+fn the_confidence_threshold_is_a_preference_within_bounds() {
+    let h = harness();
+    let preferences = json!({ "language": null, "theme": "dark", "confidence_days": 90 });
+    call(&h, "set_preferences", json!({ "preferences": preferences })).expect("set");
+    assert_eq!(
+        call(&h, "get_preferences", json!({})).expect("get"),
+        preferences
+    );
+    for bad in [0, 3651] {
+        let err = call(
+            &h,
+            "set_preferences",
+            json!({ "preferences": { "language": null, "theme": "dark", "confidence_days": bad } }),
+        )
+        .expect_err("out of bounds");
+        assert!(err.to_string().contains("3650"), "{err}");
+    }
+    // the refused values changed nothing
+    assert_eq!(
+        call(&h, "get_preferences", json!({})).expect("get"),
+        preferences
+    );
 }
 
 // ---- Backups, restore, open-time choices and a full disk (issue 6) ----
@@ -557,6 +583,11 @@ fn a_read_only_file_is_offered_and_opened_read_only_and_refuses_every_edit() {
         ),
         ("delete_account", json!({ "id": a })),
         ("create_stakeholder", json!({ "fields": person })),
+        (
+            "create_factor",
+            json!({ "fields": { "axis": "relationship", "name": "No", "weight": 1.0 } }),
+        ),
+        ("delete_factor", json!({ "id": 1 })),
         ("undo", json!({})),
         ("redo", json!({})),
     ] {
@@ -696,4 +727,113 @@ fn a_full_disk_refuses_the_action_with_disk_full_and_the_store_keeps_the_old_con
     let mut p = person(a, "After", 3);
     p["notes"] = json!("x".repeat(6000));
     call(&h, "create_stakeholder", json!({ "fields": p })).expect("saved once there is room");
+}
+
+#[test]
+fn factors_are_created_weighted_and_deleted_through_ipc_and_undo_brings_scores_back() {
+    let h = harness();
+    let factors = call(&h, "list_factors", json!({})).expect("factors");
+    let count = factors.as_array().map(Vec::len).expect("list");
+    let first = factors[0].clone();
+    let id = create(
+        &h,
+        "create_factor",
+        json!({ "axis": "attractiveness", "name": "Innovation <b>", "weight": 2.5 }),
+    );
+    let listed = call(&h, "list_factors", json!({})).expect("factors");
+    let created = listed
+        .as_array()
+        .expect("list")
+        .iter()
+        .find(|f| f["id"] == id)
+        .expect("listed")
+        .clone();
+    assert_eq!(
+        created["fields"],
+        json!({ "axis": "attractiveness", "name": "Innovation <b>", "weight": 2.5 })
+    );
+    let history = call(&h, "history_state", json!({})).expect("history");
+    assert_eq!(
+        history["undo_label"],
+        json!({ "verb": "create", "entity": "factor", "name": "Innovation <b>" })
+    );
+
+    // An account scored on the new factor; deleting the factor removes the score.
+    let mut fields = account("Northwind");
+    fields["factor_scores"] = json!([{ "factor_id": id, "score": 5 }]);
+    let a = create(&h, "create_account", fields);
+    let scores = |h: &common::Harness| {
+        call(h, "get_account", json!({ "id": a })).expect("detail")["account"]["fields"]
+            ["factor_scores"]
+            .clone()
+    };
+    assert_eq!(scores(&h), json!([{ "factor_id": id, "score": 5 }]));
+
+    call(
+        &h,
+        "update_factor",
+        json!({ "id": id, "fields": { "axis": "attractiveness", "name": "Innovation", "weight": 7.0 } }),
+    )
+    .expect("update");
+    let listed = call(&h, "list_factors", json!({})).expect("factors");
+    assert!(listed
+        .as_array()
+        .expect("list")
+        .iter()
+        .any(|f| f["id"] == id && f["fields"]["weight"] == 7.0));
+
+    // Refusals are typed, per field, and write nothing.
+    let before = call(&h, "list_factors", json!({})).expect("factors");
+    for (fields, field, code) in [
+        (
+            json!({ "axis": "attractiveness", "name": "X", "weight": 0.0 }),
+            "weight",
+            "out_of_range",
+        ),
+        (
+            json!({ "axis": "attractiveness", "name": " ", "weight": 1.0 }),
+            "name",
+            "required",
+        ),
+        (
+            json!({ "axis": first["fields"]["axis"], "name": first["fields"]["name"], "weight": 1.0 }),
+            "name",
+            "duplicate",
+        ),
+    ] {
+        let err =
+            call(&h, "update_factor", json!({ "id": id, "fields": fields })).expect_err("refused");
+        assert_eq!(err["kind"], "validation");
+        assert_eq!(err["fields"][0]["field"], field);
+        assert_eq!(err["fields"][0]["code"], code);
+    }
+    let err = call(
+        &h,
+        "create_factor",
+        json!({ "fields": { "axis": "relationship", "name": "Y", "weight": 101.0 } }),
+    )
+    .expect_err("refused");
+    assert_eq!(err["fields"][0]["max"], 100.0);
+    assert_eq!(
+        call(&h, "list_factors", json!({})).expect("factors"),
+        before
+    );
+
+    call(&h, "delete_factor", json!({ "id": id })).expect("delete");
+    assert_eq!(scores(&h), json!([]));
+    assert_eq!(
+        call(&h, "list_factors", json!({}))
+            .expect("factors")
+            .as_array()
+            .map(Vec::len),
+        Some(count)
+    );
+    call(&h, "undo", json!({})).expect("undo");
+    assert_eq!(scores(&h), json!([{ "factor_id": id, "score": 5 }]));
+    assert_eq!(
+        call(&h, "list_factors", json!({})).expect("factors"),
+        before
+    );
+    let err = call(&h, "delete_factor", json!({ "id": 9_999_999 })).expect_err("missing");
+    assert_eq!(err["kind"], "missing_row");
 }

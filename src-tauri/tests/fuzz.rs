@@ -119,6 +119,7 @@ fn valid_fields(kind: &str, ids: &DemoIds) -> Value {
             "strength": 3, "kind": "informal", "note": ""
         }),
         "team_member" => json!({ "name": "T", "role": "other" }),
+        "factor" => json!({ "axis": "relationship", "name": "F", "weight": 1.0 }),
         "coverage" => json!({
             "team_member_id": ids.member, "stakeholder_id": ids.people[0], "strength": 3,
             "last_contact": null, "note": ""
@@ -194,6 +195,17 @@ fn invalid_values(kind: &str) -> Vec<(&'static str, Value)> {
             ("note", long),
         ],
         "team_member" => vec![("name", json!("")), ("role", json!("ceo"))],
+        "factor" => vec![
+            ("name", json!("")),
+            ("name", json!("   ")),
+            ("name", name_long),
+            ("axis", json!("charisma")),
+            ("weight", json!(0.0)),
+            ("weight", json!(-1.0)),
+            ("weight", json!(100.5)),
+            ("weight", json!(1e300)),
+            ("weight", json!("3")),
+        ],
         "coverage" => vec![
             ("team_member_id", nowhere.clone()),
             ("stakeholder_id", nowhere),
@@ -316,6 +328,14 @@ fn commands() -> Vec<(&'static str, Vec<&'static str>, &'static str)> {
         ("introduction_paths", vec!["accountId", "targetId", "k"], ""),
         ("what_if", vec!["accountId", "removal"], ""),
         ("stage_analytics", vec!["accountId"], ""),
+        // The workspace over time: read-only; dates are garbage or almost valid.
+        ("history_span", vec![], ""),
+        ("account_as_of", vec!["accountId", "date"], ""),
+        ("analyze_portfolio_as_of", vec!["date"], ""),
+        ("compare_account", vec!["accountId", "from", "to"], ""),
+        ("portfolio_timeline", vec!["from", "to"], ""),
+        ("portfolio_trails", vec!["quarters"], ""),
+        ("portfolio_stages", vec!["date"], ""),
         ("map_positions", vec!["accountId", "layout"], "map"),
         (
             "save_map_positions",
@@ -341,6 +361,7 @@ fn commands() -> Vec<(&'static str, Vec<&'static str>, &'static str)> {
         "stakeholder",
         "influence",
         "team_member",
+        "factor",
         "coverage",
         "interaction",
         "stage_change",
@@ -469,6 +490,19 @@ fn garbage_arguments_give_typed_errors_and_change_nothing() {
                     ]),
                     "fields" if i.is_multiple_of(2) => almost_valid(&mut rng, kind, &ids),
                     "k" => rng.pick(&[json!(0), json!(21), json!(-1), json!(1e9), json!("3")]),
+                    "quarters" => {
+                        rng.pick(&[json!(0), json!(41), json!(-1), json!(1e9), json!("4")])
+                    }
+                    "date" | "from" | "to" if i.is_multiple_of(2) => rng.pick(&[
+                        json!("2026-02-30"),
+                        json!("2026-13-01"),
+                        json!("9999-12-31"),
+                        json!("2026-1-01"),
+                        json!(" 2026-01-01"),
+                        json!("2026-01-01T00:00:00Z"),
+                        json!("+02026-01-01"),
+                        json!(20260101),
+                    ]),
                     _ => garbage(&mut rng, 0),
                 };
                 // Now and then leave an argument out.

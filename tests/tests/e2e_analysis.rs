@@ -132,10 +132,24 @@ fn analysis_matches_the_library_follows_edits_and_the_pickers_work() -> TestResu
     // The portfolio's nine-box puts Northwind in "invest to grow".
     s.click_css("[data-testid=nav-portfolio]")?;
     s.find("[data-testid=portfolio-page]")?;
-    let cell =
-        s.find("[data-testid=ninebox-cell][data-attractiveness=high][data-relationship=high]")?;
-    assert!(s.text(&cell)?.contains("Northwind Telecom"));
-    assert_eq!(s.find_all("[data-testid=pareto-row]")?.len(), 4);
+    s.find("[data-testid=ninebox-bubble]")?;
+    let inside = s.execute(
+        "const cell = document.querySelector(
+             '[data-testid=ninebox-cell][data-attractiveness=high][data-relationship=high]');
+         const bubble = [...document.querySelectorAll('[data-testid=ninebox-bubble]')]
+             .find((b) => b.textContent.includes('Northwind Telecom'));
+         if (!cell || !bubble) return null;
+         const [x, y, w, h] = ['x', 'y', 'w', 'h'].map((k) => Number(cell.dataset[k]));
+         const cx = Number(bubble.dataset.cx), cy = Number(bubble.dataset.cy);
+         return cx >= x && cx <= x + w && cy >= y && cy <= y + h;",
+        vec![],
+    )?;
+    assert_eq!(
+        inside,
+        serde_json::Value::Bool(true),
+        "Northwind's bubble sits in the high/high cell"
+    );
+    assert_eq!(s.find_all("[data-testid=pareto-bar]")?.len(), 4);
     s.screenshot(&artifacts().join("portfolio.png"))?;
     Ok(())
 }

@@ -480,24 +480,59 @@ fn what_if_text(out: &mut impl Write, w: &WhatIf) -> Result<(), CliError> {
     )
 }
 
-/// `rapport portfolio [--json] [--today DATE] [--as-of DATE]`.
+/// `rapport portfolio [--json] [--today DATE] [--as-of DATE] [--trails [--quarters N]]`.
+/// The trails reach back from the as-of date (else `--today`, else today) and follow
+/// the accounts of the portfolio shown.
 pub fn portfolio(
     path: &Path,
     json: bool,
     when: When,
+    trails: Option<u32>,
     out: &mut impl Write,
 ) -> Result<(), CliError> {
-    let ws = when.open(path)?;
-    let details = ws.all_account_details()?;
-    let team = ws.list_team_members()?;
-    let factors = ws.list_factors()?;
+    let ws = Workspace::open(path)?;
+    let past = when.as_of.map(|date| ws.snapshot_as_of(date)).transpose()?;
+    let view = past.as_ref().unwrap_or(&ws);
+    let details = view.all_account_details()?;
+    let team = view.list_team_members()?;
+    let factors = view.list_factors()?;
     let p = analyze_portfolio(&details, &team, &factors, when.today);
+    let trails = match trails {
+        Some(quarters) => {
+            let ids: Vec<rapport_core::Id> = details.iter().map(|d| d.account.id).collect();
+            let from = when.as_of.unwrap_or(when.today);
+            Some(ws.portfolio_trails_of(&ids, quarters, from)?)
+        }
+        None => None,
+    };
     if json {
-        let text = serde_json::to_string_pretty(&p)?;
+        // The portfolio's own fields in their order, then `trails` if asked for.
+        #[derive(serde::Serialize)]
+        struct WithTrails<'a> {
+            #[serde(flatten)]
+            portfolio: &'a PortfolioAnalysis,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            trails: Option<&'a [rapport_core::analysis::AccountTrail]>,
+        }
+        let text = serde_json::to_string_pretty(&WithTrails {
+            portfolio: &p,
+            trails: trails.as_deref(),
+        })?;
         writeln!(out, "{text}")?;
         return Ok(());
     }
-    portfolio_text(out, &p)
+    portfolio_text(out, &p)?;
+    if let Some(trails) = trails {
+        writeln!(out)?;
+        let name = |id: rapport_core::Id| {
+            details
+                .iter()
+                .find(|d| d.account.id == id)
+                .map_or_else(|| id.to_string(), |d| d.account.fields.name.clone())
+        };
+        crate::timeline::trails_text(out, &trails, &name)?;
+    }
+    Ok(())
 }
 
 fn portfolio_text(out: &mut impl Write, p: &PortfolioAnalysis) -> Result<(), CliError> {

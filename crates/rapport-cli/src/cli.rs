@@ -55,6 +55,22 @@ pub enum Command {
     WhatIf(WhatIfArgs),
     /// Nine-box, Pareto, lifetime value and headline numbers of every account.
     Portfolio(PortfolioArgs),
+    /// An account's partnership stages: each change with its date and evidence,
+    /// regressions marked, and how long the current stage has lasted.
+    Timeline(TimelineArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct TimelineArgs {
+    /// The account (exact name; letter case may differ).
+    #[arg(long, value_name = "NAME", value_parser = account_name)]
+    pub account: String,
+    /// Print one JSON object instead of a table.
+    #[arg(long)]
+    pub json: bool,
+    /// The date stage ages are measured against (YYYY-MM-DD); today by default.
+    #[arg(long, value_name = "DATE")]
+    pub today: Option<chrono::NaiveDate>,
 }
 
 #[derive(Debug, Args)]
@@ -120,6 +136,14 @@ pub struct PortfolioArgs {
     /// says otherwise.
     #[arg(long, value_name = "DATE")]
     pub as_of: Option<chrono::NaiveDate>,
+    /// Add each account's nine-box position at the end of each of the last quarters
+    /// (`trails` in the JSON), from the workspace's history.
+    #[arg(long)]
+    pub trails: bool,
+    /// How many completed calendar quarters the trails reach back (1–40).
+    #[arg(long, value_name = "N", default_value_t = 8, requires = "trails",
+          value_parser = clap::value_parser!(u32).range(1..=40))]
+    pub quarters: u32,
 }
 
 #[derive(Debug, Args)]

@@ -7,6 +7,7 @@ mod cli;
 mod error;
 mod output;
 mod run;
+mod timeline;
 mod transfer;
 
 use std::process::ExitCode;

@@ -11,7 +11,7 @@ use rapport_store::Workspace;
 use crate::analysis;
 use crate::cli::{Cli, Command, DemoArgs, ExportCommand, ImportCommand, ListArgs, ListCommand};
 use crate::error::CliError;
-use crate::{output, transfer};
+use crate::{output, timeline, transfer};
 
 pub fn run(cli: Cli) -> Result<(), CliError> {
     let path = require_workspace(cli.workspace)?;
@@ -51,6 +51,15 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             &path,
             args.json,
             analysis::When::new(args.today, args.as_of),
+            args.trails.then_some(args.quarters),
+            &mut out,
+        ),
+        Command::Timeline(args) => timeline::timeline(
+            &path,
+            &args.account,
+            args.json,
+            args.today
+                .unwrap_or_else(|| chrono::Local::now().date_naive()),
             &mut out,
         ),
     }?;

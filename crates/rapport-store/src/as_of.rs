@@ -97,6 +97,14 @@ pub(crate) fn not_as_of(error: StoreError, date: NaiveDate) -> StoreError {
 /// removed and added again), and each row is written at most twice however often it
 /// changed.
 fn revert_after(conn: &mut Connection, before: &str) -> Result<()> {
+    revert_events(conn, before, i64::MAX).map(|_| ())
+}
+
+/// [`revert_after`] limited to the events up to id `upto`, in a copy where the later
+/// ones are reverted already: stepping a copy back from one date to an earlier one
+/// touches only the rows changed in between. Returns the id of the last event kept
+/// (the `upto` of the next step back).
+pub(crate) fn revert_events(conn: &mut Connection, before: &str, upto: i64) -> Result<i64> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let last: i64 = tx
         .query_row(
@@ -115,10 +123,10 @@ fn revert_after(conn: &mut Connection, before: &str) -> Result<()> {
         let mut stmt = tx.prepare(
             "SELECT c.tbl, c.row_id, CASE e.kind WHEN 'undo' THEN c.new ELSE c.old END
              FROM history_events e JOIN history_changes c ON c.action_id = e.action_id
-             WHERE e.id > ?1
+             WHERE e.id > ?1 AND e.id <= ?2
              ORDER BY e.id, CASE e.kind WHEN 'undo' THEN -c.seq ELSE c.seq END",
         )?;
-        let mut rows = stmt.query([last])?;
+        let mut rows = stmt.query([last, upto])?;
         while let Some(row) = rows.next()? {
             let table = replayable(&row.get::<_, String>(0)?)?;
             let key = (table, row.get::<_, i64>(1)?);
@@ -142,7 +150,7 @@ fn revert_after(conn: &mut Connection, before: &str) -> Result<()> {
         tx.prepare_cached(&columns[table])?.execute([image])?;
     }
     tx.commit()?;
-    Ok(())
+    Ok(last)
 }
 
 impl Workspace {

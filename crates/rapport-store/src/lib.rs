@@ -15,6 +15,7 @@ mod names;
 mod reads;
 pub mod recovery;
 mod rows;
+pub mod timeline;
 mod workspace;
 
 pub use error::{Result, StoreError};

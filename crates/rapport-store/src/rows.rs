@@ -182,7 +182,32 @@ pub(crate) fn display_name(tx: &Transaction<'_>, entity: &'static str, id: Id) -
 
 // ---- factors -------------------------------------------------------------------
 
+/// Refuses a factor name already used on the same axis (ignoring case and the
+/// surrounding spaces), other than by the factor `except` itself.
+fn check_factor_name(tx: &Transaction<'_>, f: &FactorFields, except: Option<Id>) -> Result<()> {
+    let wanted = f.name.trim().to_lowercase();
+    let mut stmt = tx.prepare("SELECT id, name FROM factors WHERE axis = ?1")?;
+    let rows = stmt.query_map([f.axis.code()], |r| {
+        Ok((r.get::<_, Id>(0)?, r.get::<_, String>(1)?))
+    })?;
+    for row in rows {
+        let (id, name) = row?;
+        if Some(id) != except && name.trim().to_lowercase() == wanted {
+            return Err(field_error(
+                "name",
+                FieldErrorCode::Duplicate,
+                format!(
+                    "another factor on this axis is already called {}",
+                    name.trim()
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
 pub(crate) fn insert_factor(tx: &Transaction<'_>, f: &FactorFields) -> Result<Id> {
+    check_factor_name(tx, f, None)?;
     tx.execute(
         "INSERT INTO factors (axis, name, weight, position)
          VALUES (?1, ?2, ?3, (SELECT coalesce(max(position), 0) + 1 FROM factors))",
@@ -193,6 +218,7 @@ pub(crate) fn insert_factor(tx: &Transaction<'_>, f: &FactorFields) -> Result<Id
 
 pub(crate) fn update_factor(tx: &Transaction<'_>, id: Id, f: &FactorFields) -> Result<()> {
     require(tx, "factors", "factor", id)?;
+    check_factor_name(tx, f, Some(id))?;
     tx.execute(
         "UPDATE factors SET axis = ?1, name = ?2, weight = ?3 WHERE id = ?4",
         params![f.axis.code(), f.name.trim(), f.weight, id],

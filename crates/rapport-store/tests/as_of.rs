@@ -508,3 +508,62 @@ fn the_demo_has_an_interesting_past() {
                 .len()
     );
 }
+
+/// The demo's past carries the last contacts of its time: as of a year ago every
+/// stakeholder's and coverage tie's last contact is on or before that day (or none
+/// yet), each equal to the latest interaction with them by then; several are older
+/// than today's.
+#[test]
+fn the_demo_past_has_the_last_contacts_of_its_time() {
+    use rapport_store::demo::write_demo;
+    let today = NaiveDate::from_ymd_opt(2026, 11, 23).expect("date");
+    let mut t = temp_workspace();
+    write_demo(&mut t.ws, today).expect("demo");
+    let year_ago = today - Duration::days(365);
+    let then =
+        t.ws.all_account_details_as_of(year_ago)
+            .expect("a year ago");
+    let now = t.ws.all_account_details().expect("now");
+    let cut = year_ago.format("%Y-%m-%d").to_string();
+    let mut moved = 0;
+    for (past, present) in then.iter().zip(&now) {
+        assert_eq!(past.account.id, present.account.id);
+        for p in &past.stakeholders {
+            let latest = past
+                .interactions
+                .iter()
+                .filter(|i| i.fields.stakeholder_ids.contains(&p.id))
+                .map(|i| i.fields.date.clone())
+                .max();
+            if let Some(last) = &p.fields.last_contact {
+                assert!(*last <= cut, "{}: {last}", p.fields.name);
+                assert_eq!(Some(last), latest.as_ref(), "{}", p.fields.name);
+            }
+            let today_value = present
+                .stakeholders
+                .iter()
+                .find(|q| q.id == p.id)
+                .and_then(|q| q.fields.last_contact.clone());
+            if today_value != p.fields.last_contact {
+                moved += 1;
+            }
+        }
+        for c in &past.coverage {
+            if let Some(last) = &c.fields.last_contact {
+                assert!(*last <= cut, "coverage {}: {last}", c.id);
+            }
+        }
+    }
+    assert!(moved >= 5, "only {moved} last contacts differ a year ago");
+    let older_ties = then
+        .iter()
+        .flat_map(|a| &a.coverage)
+        .filter(|c| {
+            now.iter()
+                .flat_map(|a| &a.coverage)
+                .find(|n| n.id == c.id)
+                .is_some_and(|n| n.fields.last_contact != c.fields.last_contact)
+        })
+        .count();
+    assert!(older_ties >= 3, "only {older_ties} coverage ties differ");
+}

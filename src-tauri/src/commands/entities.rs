@@ -2,8 +2,8 @@
 //! transaction, followed by a `WorkspaceChanged` event.
 
 use rapport_core::{
-    AccountFields, CoverageFields, Id, InfluenceFields, InteractionFields, OrgUnitFields,
-    StageChangeFields, StakeholderFields, TeamMemberFields,
+    AccountFields, CoverageFields, FactorFields, Id, InfluenceFields, InteractionFields,
+    OrgUnitFields, StageChangeFields, StakeholderFields, TeamMemberFields,
 };
 use tauri::{AppHandle, Runtime, State};
 use tauri_specta::Event;
@@ -114,3 +114,4 @@ entity_commands!(
     update_stage_change,
     delete_stage_change
 );
+entity_commands!(FactorFields, create_factor, update_factor, delete_factor);

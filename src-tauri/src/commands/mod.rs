@@ -2,6 +2,7 @@
 //! function on a blocking thread, emit what changed, encode.
 
 pub mod analysis;
+pub mod as_of;
 pub mod entities;
 pub mod history;
 pub mod map;

@@ -39,6 +39,35 @@ export const commands = {
 	analyzePortfolio: () => typedError<PortfolioAnalysis, AppError>(__TAURI_INVOKE("analyze_portfolio")),
 	/**  Time in each stage, the current stage's age and the regressions of one account. */
 	stageAnalytics: (accountId: number) => typedError<StageAnalytics, AppError>(__TAURI_INVOKE("stage_analytics", { accountId })),
+	/**  The earliest date the workspace's history reaches, and today. */
+	historySpan: () => typedError<HistorySpan, AppError>(__TAURI_INVOKE("history_span")),
+	/**
+	 *  One account as of the end of `date`: its records, the team, its analysis (with
+	 *  `date` as today) and its stage analytics.
+	 */
+	accountAsOf: (accountId: number, date: string) => typedError<AccountAsOf, AppError>(__TAURI_INVOKE("account_as_of", { accountId, date })),
+	/**
+	 *  The portfolio analysis as of the end of `date` (stages and staleness measured
+	 *  against that day).
+	 */
+	analyzePortfolioAsOf: (date: string) => typedError<PortfolioAnalysis, AppError>(__TAURI_INVOKE("analyze_portfolio_as_of", { date })),
+	/**  What changed in an account between the ends of `from` and `to`. */
+	compareAccount: (accountId: number, from: string, to: string) => typedError<AccountComparison, AppError>(__TAURI_INVOKE("compare_account", { accountId, from, to })),
+	/**
+	 *  One lane per account (sidebar order) with its stage changes and how it moved
+	 *  between `from` and `to`, from the current records.
+	 */
+	portfolioTimeline: (from: string, to: string) => typedError<PortfolioTimeline, AppError>(__TAURI_INVOKE("portfolio_timeline", { from, to })),
+	/**
+	 *  Each account's nine-box position at the ends of the last `quarters` (1–40)
+	 *  completed calendar quarters, oldest first, from the workspace as it was then.
+	 */
+	portfolioTrails: (quarters: number) => typedError<AccountTrail[], AppError>(__TAURI_INVOKE("portfolio_trails", { quarters })),
+	/**
+	 *  The accounts by stage at `date`, the mean days spent in each stage and every
+	 *  regression up to `date` (newest first), from the current records.
+	 */
+	portfolioStages: (date: string) => typedError<PortfolioStages, AppError>(__TAURI_INVOKE("portfolio_stages", { date })),
 	historyState: () => typedError<HistoryState, AppError>(__TAURI_INVOKE("history_state")),
 	undo: () => typedError<HistoryState, AppError>(__TAURI_INVOKE("undo")),
 	redo: () => typedError<HistoryState, AppError>(__TAURI_INVOKE("redo")),
@@ -66,6 +95,9 @@ export const commands = {
 	createStageChange: (fields: StageChangeFields) => typedError<number, AppError>(__TAURI_INVOKE("create_stage_change", { fields })),
 	updateStageChange: (id: number, fields: StageChangeFields) => typedError<null, AppError>(__TAURI_INVOKE("update_stage_change", { id, fields })),
 	deleteStageChange: (id: number) => typedError<null, AppError>(__TAURI_INVOKE("delete_stage_change", { id })),
+	createFactor: (fields: FactorFields) => typedError<number, AppError>(__TAURI_INVOKE("create_factor", { fields })),
+	updateFactor: (id: number, fields: FactorFields) => typedError<null, AppError>(__TAURI_INVOKE("update_factor", { id, fields })),
+	deleteFactor: (id: number) => typedError<null, AppError>(__TAURI_INVOKE("delete_factor", { id })),
 	/**  The positions the user dragged nodes to in one layout of an account's map. */
 	mapPositions: (accountId: number, layout: MapLayout) => typedError<MapPosition[], AppError>(__TAURI_INVOKE("map_positions", { accountId, layout })),
 	/**  Saves where these nodes were placed (one undoable action; other saved nodes stay). */
@@ -138,6 +170,35 @@ export type AccountAnalysis = {
 	economic_buyer: PersonRef | null,
 };
 
+/**  One account, everything as of a date. */
+export type AccountAsOf = {
+	date: string,
+	detail: AccountDetail,
+	team: TeamMember[],
+	analysis: AccountAnalysis,
+	stages: StageAnalytics,
+};
+
+/**  What changed in an account between two dates. */
+export type AccountComparison = {
+	account_id: number,
+	/**  The two dates compared (YYYY-MM-DD). */
+	from: string,
+	to: string,
+	/**  By name, then id. */
+	people_added: PersonRef[],
+	people_removed: PersonRef[],
+	attitude_changes: AttitudeChange[],
+	/**  Influence ties, by id: added, removed, then those whose strength changed. */
+	influence_changes: TieChange[],
+	/**  Coverage ties, by id, likewise. */
+	coverage_changes: TieChange[],
+	stage_before: Stage | null,
+	stage_after: Stage | null,
+	account_coverage: Delta,
+	support_balance: Delta,
+};
+
 /**  Everything the app shows about one account, read in one transaction. */
 export type AccountDetail = {
 	account: Account,
@@ -182,6 +243,16 @@ export type AccountSummary = {
 	stage: Stage | null,
 };
 
+/**  An account's quarterly positions. */
+export type AccountTrail = {
+	account_id: number,
+	/**
+	 *  Oldest first; a quarter is left out when the account did not exist then or
+	 *  one of its axes was unrated.
+	 */
+	points: TrailPoint[],
+};
+
 /**
  *  How an action is named in the Undo/Redo menu ("delete stakeholder Li Wei"); the UI
  *  translates verb and entity.
@@ -206,6 +277,13 @@ export type AppError = {
 export type Attitude = "champion" | "supporter" | "neutral" | "sceptic" | "opponent" | 
 /**  Not known yet: scored as neutral and reported as a knowledge gap. */
 "unknown";
+
+/**  A stakeholder whose attitude toward us changed. */
+export type AttitudeChange = {
+	person: PersonRef,
+	before: Attitude,
+	after: Attitude,
+};
 
 /**  One backup as the UI lists it. */
 export type BackupInfo = {
@@ -255,6 +333,14 @@ export type CoverageFields = {
 	strength: number,
 	last_contact: string | null,
 	note: string,
+};
+
+/**  A number before and after. */
+export type Delta = {
+	before: number | null,
+	after: number | null,
+	/**  `after − before`. */
+	change: number | null,
 };
 
 /**  Which kind of thing an action touched. */
@@ -340,6 +426,13 @@ export type FieldErrorCode =
 "unknown_reference" | 
 /**  Conflicts with another saved row (e.g. a second economic buyer). */
 "conflict";
+
+/**  How far back the workspace's history reaches. */
+export type HistorySpan = {
+	/**  The earliest local date with a history event; `None` without history. */
+	earliest: string | null,
+	today: string,
+};
 
 /**  What Undo and Redo would do now. */
 export type HistoryState = {
@@ -437,6 +530,17 @@ export type MapSelection = {
 	coverage: number[],
 };
 
+/**  How an account's stage at `to` compares with its stage at `from`. */
+export type Movement = 
+/**  A higher stage (or out of disintegration). */
+"forward" | 
+/**  A lower stage, or into disintegration. */
+"back" | "same" | 
+/**  No stage at `from`, a stage at `to`. */
+"started" | 
+/**  No stage at `to`. */
+"no_stage";
+
 /**  An account's nine-box cell. */
 export type NineBox = {
 	attractiveness: Level,
@@ -522,6 +626,10 @@ export type PortfolioAccount = {
 	/**  `None` until both axes have a rated factor. */
 	nine_box: NineBox | null,
 	clv: number | null,
+	/**  CLV with the retention 0.10 lower (clamped to 0–1), other inputs unchanged. */
+	clv_retention_down: number | null,
+	/**  CLV with the retention 0.10 higher (clamped to 0–1), other inputs unchanged. */
+	clv_retention_up: number | null,
 	clv_inputs: ClvInputs,
 	stage: Stage | null,
 	stage_age_days: number | null,
@@ -543,10 +651,42 @@ export type PortfolioAnalysis = {
 	stages: StageCount[],
 };
 
+/**  A regression, with its account. */
+export type PortfolioRegression = {
+	account_id: number,
+	name: string,
+	regression: Regression,
+};
+
+/**  The portfolio's stage figures at a date. */
+export type PortfolioStages = {
+	date: string,
+	/**  Accounts by stage at `date` (as [`stage_distribution`]). */
+	distribution: StageCount[],
+	/**  One line per stage in stage order; time counted up to `date`. */
+	average_days: StageAverage[],
+	/**  Every regression up to `date`, newest first. */
+	regressions: PortfolioRegression[],
+};
+
+/**  The portfolio timeline between two dates. */
+export type PortfolioTimeline = {
+	from: string,
+	to: string,
+	today: string,
+	/**  In the order given (the sidebar's order). */
+	lanes: TimelineLane[],
+};
+
 /**  Settings the UI may read and change. */
 export type Preferences = {
 	language: Language | null,
 	theme: Theme,
+	/**
+	 *  A stakeholder not confirmed (interaction, contact, coverage contact) for more days than
+	 *  this is shown faded. Files written before it existed read as the default, 180.
+	 */
+	confidence_days?: number,
 };
 
 /**  A recently opened workspace. */
@@ -625,6 +765,17 @@ export type StageAnalytics = {
 	/**  Days per stage (every stage, zero when never reached), in stage order. */
 	time_in_stage: StageTime[],
 	regressions: Regression[],
+};
+
+/**  The mean time accounts spent in one stage. */
+export type StageAverage = {
+	stage: Stage,
+	/**
+	 *  Mean days over the accounts that spent time (at least a day) in the stage;
+	 *  `None` when none did.
+	 */
+	mean_days: number | null,
+	accounts: number,
 };
 
 /**  A saved stage change. */
@@ -780,8 +931,43 @@ export type Theme = "light" | "dark" | "system" |
 /**  For presenting on a projector or a shared screen. */
 "projector";
 
+/**
+ *  A tie that appeared (`before` is `None`), disappeared (`after` is `None`) or changed
+ *  strength. For coverage, `from` is our team member.
+ */
+export type TieChange = {
+	id: number,
+	from: PersonRef,
+	to: PersonRef,
+	before: number | null,
+	after: number | null,
+};
+
 /**  How an account is managed in the portfolio. */
 export type Tier = "strategic" | "key" | "development" | "standard";
+
+/**  One account's lane on the portfolio timeline. */
+export type TimelineLane = {
+	account_id: number,
+	name: string,
+	tier: Tier,
+	annual_revenue: number | null,
+	/**  Every stage change, in date order (then id). */
+	stage_changes: StageChange[],
+	stage_at_from: Stage | null,
+	stage_at_to: Stage | null,
+	movement: Movement,
+	/**  Every regression in the account's history up to today. */
+	regressions: Regression[],
+};
+
+/**  An account's nine-box position at a quarter's end. */
+export type TrailPoint = {
+	/**  The quarter's last day, `YYYY-MM-DD`. */
+	date: string,
+	attractiveness: number | null,
+	relationship: number | null,
+};
 
 /**  What an action did. */
 export type Verb = "create" | "update" | "delete" | "import";

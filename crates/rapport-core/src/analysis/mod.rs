@@ -3,7 +3,8 @@
 //! `graph` holds the hot algorithms on compact adjacency arrays; `network` turns an
 //! account's records into dense indices; `account` runs the per-account analyses
 //! (1–8) on it, `paths` finds introduction paths, `portfolio` the portfolio ones
-//! (9–11) and `stages` the stage analytics (12).
+//! (9–11), `stages` the stage analytics (12) and `timeline` the portfolio's
+//! stages and nine-box positions over time.
 
 pub mod account;
 pub mod compare;
@@ -13,6 +14,7 @@ pub mod network;
 mod paths;
 pub mod portfolio;
 pub mod stages;
+pub mod timeline;
 
 pub use account::{
     account_headline, analyze_account, introduction_paths, what_if, AccountAnalysis,
@@ -24,7 +26,15 @@ pub use compare::{
 };
 pub use network::{weight, Removal};
 pub use portfolio::{
-    analyze_portfolio, clv, pareto, Level, NineBox, Pareto, ParetoRow, PortfolioAccount,
-    PortfolioAnalysis, Strategy,
+    analyze_portfolio, clv, clv_with_retention_shift, pareto, Level, NineBox, Pareto, ParetoRow,
+    PortfolioAccount, PortfolioAnalysis, Strategy,
 };
-pub use stages::{stage_analytics, stage_distribution, StageAnalytics, StageCount};
+pub use stages::{
+    stage_analytics, stage_distribution, Regression, StageAnalytics, StageCount, StageSpan,
+    StageTime,
+};
+pub use timeline::{
+    portfolio_stages, portfolio_timeline, portfolio_trails, quarter_ends, AccountAsOf,
+    AccountStages, AccountTrail, HistorySpan, Movement, PortfolioRegression, PortfolioStages,
+    PortfolioTimeline, QuarterState, StageAverage, StageHistory, TimelineLane, TrailPoint,
+};

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::analysis::account::{account_headline, AccountInput};
 use crate::analysis::stages::{stage_analytics, stage_distribution, StageCount};
-use crate::model::{Account, AccountDetail, ClvInputs, Factor, Id, TeamMember};
+use crate::model::{Account, AccountDetail, ClvInputs, Factor, FactorScore, Id, TeamMember};
 use crate::vocab::{FactorAxis, Stage, Tier};
 
 /// Cuts of the nine-box axes: below 2.33 is low, from 3.67 on is high.
@@ -89,8 +89,13 @@ pub struct NineBox {
 /// Weighted mean of the account's scores on the factors of `axis` (unrated factors
 /// are left out); `None` when no factor of the axis is rated.
 pub fn axis_score(account: &Account, factors: &[Factor], axis: FactorAxis) -> Option<f64> {
+    axis_score_of(&account.fields.factor_scores, factors, axis)
+}
+
+/// [`axis_score`] of a list of factor scores.
+pub fn axis_score_of(scores: &[FactorScore], factors: &[Factor], axis: FactorAxis) -> Option<f64> {
     let (mut num, mut den) = (0.0, 0.0);
-    for score in &account.fields.factor_scores {
+    for score in scores {
         if let Some(f) = factors
             .iter()
             .find(|f| f.id == score.factor_id && f.fields.axis == axis)
@@ -113,6 +118,19 @@ pub fn clv(margin: f64, inputs: &ClvInputs) -> f64 {
         retained *= inputs.retention;
     }
     total - inputs.acquisition_cost
+}
+
+/// The retention step of the CLV sensitivity view.
+pub const RETENTION_SHIFT: f64 = 0.10;
+
+/// CLV with the retention moved by `shift` (the result clamped to 0–1), the other
+/// inputs unchanged.
+pub fn clv_with_retention_shift(margin: f64, inputs: &ClvInputs, shift: f64) -> f64 {
+    let shifted = ClvInputs {
+        retention: (inputs.retention + shift).clamp(0.0, 1.0),
+        ..inputs.clone()
+    };
+    clv(margin, &shifted)
 }
 
 /// One line of a Pareto table.
@@ -203,6 +221,10 @@ pub struct PortfolioAccount {
     /// `None` until both axes have a rated factor.
     pub nine_box: Option<NineBox>,
     pub clv: f64,
+    /// CLV with the retention 0.10 lower (clamped to 0–1), other inputs unchanged.
+    pub clv_retention_down: f64,
+    /// CLV with the retention 0.10 higher (clamped to 0–1), other inputs unchanged.
+    pub clv_retention_up: f64,
     pub clv_inputs: ClvInputs,
     pub stage: Option<Stage>,
     pub stage_age_days: Option<i64>,
@@ -263,6 +285,16 @@ pub fn analyze_portfolio(
                 relationship,
                 nine_box,
                 clv: clv(account.fields.annual_margin, &account.fields.clv),
+                clv_retention_down: clv_with_retention_shift(
+                    account.fields.annual_margin,
+                    &account.fields.clv,
+                    -RETENTION_SHIFT,
+                ),
+                clv_retention_up: clv_with_retention_shift(
+                    account.fields.annual_margin,
+                    &account.fields.clv,
+                    RETENTION_SHIFT,
+                ),
                 clv_inputs: account.fields.clv.clone(),
                 stage: stages.current,
                 stage_age_days: stages.current_age_days,
@@ -359,6 +391,41 @@ mod tests {
             .map(|t| 1000.0 * 0.8f64.powi(t - 1) / 1.1f64.powi(t))
             .sum();
         assert!((clv(1000.0, &d) - by_sum).abs() < 1e-9);
+    }
+
+    #[test]
+    fn clv_sensitivity_moves_retention_by_a_tenth_and_clamps() {
+        // m = 100, r = 0.5 ± 0.1, d = 0.25, T = 2, cost 10.
+        let inputs = ClvInputs {
+            retention: 0.5,
+            discount_rate: 0.25,
+            horizon_years: 2,
+            acquisition_cost: 10.0,
+        };
+        // r = 0.4: 80 + 100·0.4/1.5625 − 10 = 80 + 25.6 − 10.
+        let down = clv_with_retention_shift(100.0, &inputs, -RETENTION_SHIFT);
+        assert!((down - 95.6).abs() < 1e-9, "{down}");
+        // r = 0.6: 80 + 38.4 − 10.
+        let up = clv_with_retention_shift(100.0, &inputs, RETENTION_SHIFT);
+        assert!((up - 108.4).abs() < 1e-9, "{up}");
+        let high = ClvInputs {
+            retention: 0.95,
+            ..inputs.clone()
+        };
+        let at_one = ClvInputs {
+            retention: 1.0,
+            ..inputs.clone()
+        };
+        assert_eq!(
+            clv_with_retention_shift(100.0, &high, RETENTION_SHIFT),
+            clv(100.0, &at_one)
+        );
+        let low = ClvInputs {
+            retention: 0.05,
+            ..inputs
+        };
+        // r clamped to 0: only the first year counts: 80 − 10.
+        assert!((clv_with_retention_shift(100.0, &low, -RETENTION_SHIFT) - 70.0).abs() < 1e-9);
     }
 
     #[test]

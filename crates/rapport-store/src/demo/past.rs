@@ -12,7 +12,11 @@
 //! Erik Johansson and Samuel Okafor; Lin Xiaoyu became a champion; two coverage ties
 //! weakened after the outage. Every stage change and interaction of every account
 //! dated in the last two years was recorded on its date, so the stage timeline
-//! regresses (interdependent → cooperative, 245 days ago) in the history too.
+//! regresses (interdependent → cooperative, 245 days ago) in the history too; and each
+//! interaction moved on the last contact of the people (and coverage ties) it touched,
+//! so that the past shows the older contact dates of its time. Each account's factor
+//! scores moved a few times too (Northwind's relationship with the framework, the
+//! outage and the recovery), so the portfolio's quarterly trails have somewhere to go.
 
 use std::collections::HashMap;
 
@@ -280,6 +284,12 @@ pub(super) fn write_past(tx: &Transaction<'_>, today: NaiveDate) -> Result<()> {
         Attitude(&'static str, &'static str),
         /// A coverage tie (team member, stakeholder) weakened from strength `.2`.
         Coverage(&'static str, &'static str, u8),
+        /// An account's factor scores on one axis moved by `.2` that day (the
+        /// portfolio's quarterly trails move with them).
+        Scores(&'static str, &'static str, i64),
+        /// A stakeholder's or coverage tie's last contact moved on to that day's
+        /// interaction: (table, row, action name, the last contact before).
+        Contact(&'static str, i64, String, Option<String>),
     }
     let mut events: Vec<(u64, Event)> = Vec::new();
     for (table, sql) in [
@@ -323,10 +333,50 @@ pub(super) fn write_past(tx: &Transaction<'_>, today: NaiveDate) -> Result<()> {
         (241, Event::Attitude("Samuel Okafor", "supporter")),
         (430, Event::Attitude("Anders Lindqvist", "neutral")),
         (500, Event::Attitude("Lin Xiaoyu 林晓雨", "supporter")),
+        (80, Event::Scores("Northwind Telecom", "relationship", 1)),
+        (240, Event::Scores("Northwind Telecom", "relationship", -1)),
+        (430, Event::Scores("Northwind Telecom", "relationship", 1)),
+        (600, Event::Scores("Northwind Telecom", "attractiveness", 1)),
+        (300, Event::Scores("Contoso Logistics", "relationship", 1)),
+        (
+            550,
+            Event::Scores("Contoso Logistics", "attractiveness", -1),
+        ),
+        (180, Event::Scores("Fabrikam Health", "attractiveness", 1)),
+        (400, Event::Scores("Fabrikam Health", "relationship", -1)),
+        (
+            120,
+            Event::Scores(
+                "Harbin Precision Machinery 哈尔滨精密机械",
+                "attractiveness",
+                1,
+            ),
+        ),
+        (
+            500,
+            Event::Scores(
+                "Harbin Precision Machinery 哈尔滨精密机械",
+                "relationship",
+                1,
+            ),
+        ),
     ]);
+    events.extend(
+        contacts(tx, today)?
+            .into_iter()
+            .map(|(d, table, id, name, before)| (d, Event::Contact(table, id, name, before))),
+    );
     // Newest first; on the same day, stories after the day's records (so a person
-    // arrives before the day's meeting with them).
-    events.sort_by_key(|(d, e)| (*d, !matches!(e, Event::Dated(..))));
+    // arrives before the day's meeting with them), and the meeting before the last
+    // contact it moves on.
+    events.sort_by_key(|(d, e)| {
+        let rank = match e {
+            Event::Contact(..) => 0,
+            Event::Dated(..) => 1,
+            _ => 2,
+        };
+        (*d, rank)
+    });
 
     let patch = |column: &'static str, value: Value| Before::Patched(vec![(column, value)]);
     let attitude = |a: &str| patch("attitude", json!(a));
@@ -448,6 +498,43 @@ pub(super) fn write_past(tx: &Transaction<'_>, today: NaiveDate) -> Result<()> {
                     vec![("coverage", tie, patch("strength", json!(strength)))],
                 )?;
             }
+            Event::Scores(account, axis, delta) => {
+                let mut rows = Vec::new();
+                let mut stmt = tx.prepare(
+                    "SELECT s.id, s.score FROM account_factor_scores s
+                     JOIN accounts a ON a.id = s.account_id
+                     JOIN factors f ON f.id = s.factor_id
+                     WHERE a.name = ?1 AND f.axis = ?2 ORDER BY s.id",
+                )?;
+                let scores: Vec<(i64, i64)> = stmt
+                    .query_map([account, axis], |r| Ok((r.get(0)?, r.get(1)?)))?
+                    .collect::<rusqlite::Result<_>>()?;
+                for (id, _) in scores {
+                    // The score just after the change, as the history has it by then.
+                    let after = past
+                        .image("account_factor_scores", id)?
+                        .and_then(|i| i.get("score").and_then(Value::as_i64))
+                        .unwrap_or(3);
+                    rows.push((
+                        "account_factor_scores",
+                        id,
+                        patch("score", json!((after - delta).clamp(1, 5))),
+                    ));
+                }
+                past.action(days, (Verb::Update, EntityKind::Account, account), rows)?;
+            }
+            Event::Contact(table, id, name, before) => {
+                let entity = if table == "coverage" {
+                    EntityKind::Coverage
+                } else {
+                    EntityKind::Stakeholder
+                };
+                past.action(
+                    days,
+                    (Verb::Update, entity, &name),
+                    vec![(table, id, patch("last_contact", json!(before)))],
+                )?;
+            }
             Event::Attitude(name, before) => {
                 past.action(
                     days,
@@ -458,6 +545,90 @@ pub(super) fn write_past(tx: &Transaction<'_>, today: NaiveDate) -> Result<()> {
         }
     }
     past.write(today)
+}
+
+/// A contact step: (days ago, table, row, action name, the last contact before).
+type ContactStep = (u64, &'static str, i64, String, Option<String>);
+
+/// Every change of a last contact in the recorded past: each stakeholder's (and each
+/// coverage tie's) last contact moved on at each interaction with them (with both
+/// ends, for a tie) up to today's value, from the contact before (none before the
+/// first). People who arrive in the past (the CTO placeholder, Daniel Fischer) only
+/// ever had contacts after arriving, which the ordering of the day keeps.
+fn contacts(tx: &Transaction<'_>, today: NaiveDate) -> Result<Vec<ContactStep>> {
+    let mut steps = Vec::new();
+    let mut add = |table: &'static str, id: i64, name: String, dates: Vec<String>| {
+        let mut before: Option<String> = None;
+        for date in dates {
+            if let Some(d) = days_ago(today, &date).filter(|d| *d < HISTORY_DAYS) {
+                steps.push((d, table, id, name.clone(), before.clone()));
+            }
+            before = Some(date);
+        }
+    };
+    let people: Vec<(i64, String, String)> = {
+        let mut stmt = tx.prepare(
+            "SELECT id, name, last_contact FROM stakeholders
+             WHERE last_contact IS NOT NULL ORDER BY id",
+        )?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    for (id, name, last) in people {
+        let dates = contact_dates(
+            tx,
+            "SELECT DISTINCT i.date FROM interactions i
+             JOIN interaction_stakeholders l ON l.interaction_id = i.id
+             WHERE l.stakeholder_id = ?1 AND i.date <= ?2 ORDER BY i.date",
+            params![id, last],
+            &last,
+        )?;
+        add("stakeholders", id, name, dates);
+    }
+    let ties: Vec<(i64, i64, i64, String, String)> = {
+        let mut stmt = tx.prepare(
+            "SELECT c.id, c.team_member_id, c.stakeholder_id, c.last_contact,
+                    m.name || ' → ' || s.name
+             FROM coverage c JOIN team_members m ON m.id = c.team_member_id
+             JOIN stakeholders s ON s.id = c.stakeholder_id
+             WHERE c.last_contact IS NOT NULL ORDER BY c.id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+        })?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    for (id, member, person, last, name) in ties {
+        let dates = contact_dates(
+            tx,
+            "SELECT DISTINCT i.date FROM interactions i
+             JOIN interaction_stakeholders l ON l.interaction_id = i.id
+             JOIN interaction_team_members t ON t.interaction_id = i.id
+             WHERE l.stakeholder_id = ?1 AND t.team_member_id = ?2 AND i.date <= ?3
+             ORDER BY i.date",
+            params![person, member, last],
+            &last,
+        )?;
+        add("coverage", id, name, dates);
+    }
+    Ok(steps)
+}
+
+/// The interaction dates `sql` finds, oldest first, ending with `last` (the row's last
+/// contact today, recorded even without an interaction on that day).
+fn contact_dates(
+    tx: &Transaction<'_>,
+    sql: &str,
+    params: impl rusqlite::Params,
+    last: &str,
+) -> Result<Vec<String>> {
+    let mut stmt = tx.prepare(sql)?;
+    let rows = stmt.query_map(params, |r| r.get::<_, String>(0))?;
+    let mut dates: Vec<String> = rows.collect::<rusqlite::Result<_>>()?;
+    if dates.last().map(String::as_str) != Some(last) {
+        dates.push(last.to_string());
+    }
+    Ok(dates)
 }
 
 /// The image of a row as it is today.

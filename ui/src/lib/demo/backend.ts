@@ -5,10 +5,13 @@
 import { mockIPC } from '@tauri-apps/api/mocks';
 import { emit } from '@tauri-apps/api/event';
 import type {
-  AccountDetail, AccountSummary, ActionLabel, AppError, BackupInfo, EntityKind, Factor, FieldError, HistoryState,
-  OpenFailure, Preferences, Removal, StageChange, TeamMember,
+  AccountAsOf, AccountComparison, AccountDetail, AccountSummary, AccountTrail, ActionLabel, AppError, BackupInfo,
+  EntityKind, Factor, FieldError, HistorySpan, HistoryState, Movement, OpenFailure, PortfolioRegression,
+  PortfolioStages, PortfolioTimeline, Preferences, Regression, Removal, Stage, StageAnalytics, StageChange,
+  StageCount, StageSpan, TeamMember,
 } from '../bindings';
 import { analyzeAccount, introductionPaths, whatIf } from './accountAnalysis';
+import { days, todayIso } from './network';
 import { analyzePortfolio, CLV_DEFAULTS } from './portfolioAnalysis';
 
 type Row = { id: number; fields: Record<string, unknown> };
@@ -23,13 +26,21 @@ const TABLES: Record<string, EntityKind> = {
   coverage: 'coverage',
   interaction: 'interaction',
   stage_change: 'stage_change',
+  // the portfolio factors (workspace settings): fields { axis, name, weight }
+  factor: 'factor',
   // saved map positions: fields { account_id, layout, node: 's12' | 't3', x, y } (no generic commands)
   map_position: 'map',
 };
 
 class DemoStore {
   tables: Snapshot = Object.fromEntries(Object.keys(TABLES).map((k) => [k, []]));
-  factors: Row[] = [];
+  /** The portfolio factors: a table like the others, so undo, redo and backups include them. */
+  get factors(): Row[] {
+    return this.tables.factor!;
+  }
+  set factors(rows: Row[]) {
+    this.tables.factor = rows;
+  }
   nextId = 1;
   undoStack: { before: Snapshot; after: Snapshot | null; label: ActionLabel }[] = [];
   redoStack: { before: Snapshot; after: Snapshot | null; label: ActionLabel }[] = [];
@@ -110,8 +121,23 @@ function validate(table: string, f: Record<string, unknown>, store: DemoStore, i
     err(f.reports_to === id ? 'reports_to' : 'dotted_to', 'self_reference');
   }
   if (table === 'org_unit' && id !== null && f.parent_id === id) err('parent_id', 'self_reference');
+  if (table === 'factor') {
+    if (f.axis !== 'attractiveness' && f.axis !== 'relationship') err('axis', 'unknown_reference');
+    const w = f.weight;
+    if (typeof w !== 'number' || !Number.isFinite(w) || w <= 0 || w > 100) err('weight', 'out_of_range', 0, 100);
+    // a factor's name is unique on its axis, ignoring case and surrounding spaces
+    const name = String(f.name).trim().toLowerCase();
+    const taken = store.factors.some(
+      (r) => r.id !== id && r.fields.axis === f.axis && String(r.fields.name).trim().toLowerCase() === name,
+    );
+    if (name !== '' && taken && !errors.some((e) => e.field === 'name')) err('name', 'duplicate');
+  }
   if (errors.length) fail('validation', 'invalid input', errors);
-  void store;
+}
+
+/** The fields as the backend stores them (a factor's name is trimmed). */
+function stored(table: string, f: Record<string, unknown>): Record<string, unknown> {
+  return table === 'factor' && typeof f.name === 'string' ? { ...f, name: f.name.trim() } : f;
 }
 
 function labelName(table: string, f: Record<string, unknown>, store: DemoStore): string {
@@ -144,6 +170,12 @@ function cascadeDelete(store: DemoStore, table: string, id: number): void {
     }
   }
   if (table === 'team_member') drop('coverage', (r) => r.fields.team_member_id === id);
+  if (table === 'factor') {
+    for (const a of t.account!) {
+      const scores = a.fields.factor_scores as { factor_id: number }[] | undefined;
+      if (scores) a.fields.factor_scores = scores.filter((s) => s.factor_id !== id);
+    }
+  }
   if (table === 'stakeholder') drop('map_position', (r) => r.fields.node === `s${id}`);
   if (table === 'team_member') drop('map_position', (r) => r.fields.node === `t${id}`);
   if (table === 'account') drop('map_position', (r) => r.fields.account_id === id);
@@ -175,6 +207,120 @@ function detailOf(store: DemoStore, id: number): AccountDetail {
     interactions: of('interaction'),
     stage_changes: of('stage_change'),
   } as unknown as AccountDetail;
+}
+
+// ---- The workspace over time --------------------------------------------------------------
+// LIMITATION: the demo store keeps no dated history (its undo stack has no times), so every
+// "as of" answer is today's state: account_as_of and analyze_portfolio_as_of analyse the
+// current records at the date asked about, compare_account compares the same records at two
+// dates (only the stage and the date-dependent figures can differ), portfolio_trails has no
+// past positions (empty points) and history_span has no earliest date. The stage timeline
+// and stage figures need only the dated stage changes, so portfolio_timeline and
+// portfolio_stages are computed properly, as rapport-core does.
+
+const STAGE_ORDER: readonly Stage[] = ['exploratory', 'basic', 'cooperative', 'interdependent', 'integrated', 'disintegrating'];
+
+function isRegression(from: Stage, to: Stage): boolean {
+  if (to === 'disintegrating') return from !== 'disintegrating';
+  if (from === 'disintegrating') return false;
+  return STAGE_ORDER.indexOf(to) < STAGE_ORDER.indexOf(from);
+}
+
+function movement(from: Stage | null, to: Stage | null): Movement {
+  if (to === null) return 'no_stage';
+  if (from === null) return 'started';
+  if (from === to) return 'same';
+  return isRegression(from, to) ? 'back' : 'forward';
+}
+
+const byDate = (a: StageChange, b: StageChange) =>
+  a.fields.date < b.fields.date ? -1 : a.fields.date > b.fields.date ? 1 : a.id - b.id;
+
+function stageAt(changes: StageChange[], date: string): Stage | null {
+  return changes.filter((c) => c.fields.date <= date).sort(byDate).at(-1)?.fields.stage ?? null;
+}
+
+/** Time in each stage, the current stage's age and the regressions, as of `today` (stages.rs). */
+function stageAnalytics(changes: StageChange[], today: string): StageAnalytics {
+  const ordered = changes.filter((c) => c.fields.date <= today).sort(byDate);
+  const spans: StageSpan[] = [];
+  const regressions: Regression[] = [];
+  ordered.forEach((c, i) => {
+    const next = ordered[i + 1];
+    spans.push({ stage: c.fields.stage, from: c.fields.date, to: next?.fields.date ?? null, days: days(c.fields.date, next?.fields.date ?? today) });
+    const prev = ordered[i - 1];
+    if (prev && isRegression(prev.fields.stage, c.fields.stage)) {
+      regressions.push({ change_id: c.id, date: c.fields.date, from: prev.fields.stage, to: c.fields.stage, evidence: c.fields.evidence });
+    }
+  });
+  const last = spans.at(-1);
+  return {
+    current: last?.stage ?? null,
+    since: last?.from ?? null,
+    current_age_days: last?.days ?? null,
+    spans,
+    time_in_stage: STAGE_ORDER.map((stage) => ({ stage, days: spans.filter((s) => s.stage === stage).reduce((n, s) => n + s.days, 0) })),
+    regressions,
+  };
+}
+
+/** A `YYYY-MM-DD` date no later than today, else the backend's validation error. */
+function pastDate(what: string, value: unknown): string {
+  const text = typeof value === 'string' ? value : JSON.stringify(value ?? null);
+  const valid = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`))
+    && new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value;
+  if (!valid) fail('validation', `the ${what} ${JSON.stringify(text.slice(0, 40))} is not a date (YYYY-MM-DD)`);
+  const today = todayIso();
+  if (value > today) fail('validation', `the ${what} ${value} is after today (${today})`);
+  return value;
+}
+
+function dateRange(from: unknown, to: unknown): [string, string] {
+  const start = pastDate('start date', from);
+  const end = pastDate('end date', to);
+  if (start > end) fail('validation', `the start date ${start} is after the end date ${end}`);
+  return [start, end];
+}
+
+function accountThen(store: DemoStore, id: unknown, date: string): AccountDetail {
+  const account = store.get('account', id as number);
+  if (!account) fail('not_found', `no account with id ${String(id)} as of ${date}`);
+  return detailOf(store, account.id);
+}
+
+function portfolioTimeline(details: AccountDetail[], from: string, to: string, today: string): PortfolioTimeline {
+  const lanes = details.map((d) => {
+    const atFrom = stageAt(d.stage_changes, from);
+    const atTo = stageAt(d.stage_changes, to);
+    return {
+      account_id: d.account.id,
+      name: d.account.fields.name,
+      tier: d.account.fields.tier,
+      annual_revenue: d.account.fields.annual_revenue,
+      stage_changes: [...d.stage_changes].sort(byDate),
+      stage_at_from: atFrom,
+      stage_at_to: atTo,
+      movement: movement(atFrom, atTo),
+      regressions: stageAnalytics(d.stage_changes, today).regressions,
+    };
+  });
+  return { from, to, today, lanes };
+}
+
+function portfolioStages(details: AccountDetail[], date: string): PortfolioStages {
+  const distribution: StageCount[] = [...STAGE_ORDER, null].map((stage) => {
+    const ids = details.filter((d) => stageAt(d.stage_changes, date) === stage).map((d) => d.account.id);
+    return { stage, count: ids.length, accounts: ids };
+  });
+  const analytics = details.map((d) => ({ d, a: stageAnalytics(d.stage_changes, date) }));
+  const average_days = STAGE_ORDER.map((stage) => {
+    const spent = analytics.map(({ a }) => a.time_in_stage.find((t) => t.stage === stage)?.days ?? 0).filter((n) => n > 0);
+    return { stage, mean_days: spent.length ? spent.reduce((n, x) => n + x, 0) / spent.length : null, accounts: spent.length };
+  });
+  const regressions: PortfolioRegression[] = analytics
+    .flatMap(({ d, a }) => a.regressions.map((regression) => ({ account_id: d.account.id, name: d.account.fields.name, regression })))
+    .sort((x, y) => (x.regression.date < y.regression.date ? 1 : x.regression.date > y.regression.date ? -1 : y.regression.change_id - x.regression.change_id));
+  return { date, distribution, average_days, regressions };
 }
 
 function seed(store: DemoStore): void {
@@ -448,6 +594,49 @@ export function installDemoBackend(options: { seed?: boolean } = {}): DemoStore 
           team(),
           store.factors as unknown as Factor[],
         );
+      case 'history_span':
+        return { earliest: null, today: todayIso() } satisfies HistorySpan;
+      case 'account_as_of': {
+        const date = pastDate('date', args.date);
+        const detail = accountThen(store, args.accountId, date);
+        return {
+          date, detail, team: structuredClone(team()),
+          analysis: analyzeAccount(detail, team(), date),
+          stages: stageAnalytics(detail.stage_changes, date),
+        } satisfies AccountAsOf;
+      }
+      case 'analyze_portfolio_as_of': {
+        const date = pastDate('date', args.date);
+        return analyzePortfolio(store.tables.account!.map((a) => detailOf(store, a.id)), team(), store.factors as unknown as Factor[], date);
+      }
+      case 'compare_account': {
+        const [from, to] = dateRange(args.from, args.to);
+        const before = accountThen(store, args.accountId, from);
+        const after = accountThen(store, args.accountId, to);
+        const a = analyzeAccount(before, team(), from);
+        const b = analyzeAccount(after, team(), to);
+        const delta = (x: number | null, y: number | null) => ({ before: x, after: y, change: x === null || y === null ? null : y - x });
+        return {
+          account_id: before.account.id, from, to,
+          people_added: [], people_removed: [], attitude_changes: [], influence_changes: [], coverage_changes: [],
+          stage_before: stageAt(before.stage_changes, from), stage_after: stageAt(after.stage_changes, to),
+          account_coverage: delta(a.account_coverage, b.account_coverage),
+          support_balance: delta(a.support_balance, b.support_balance),
+        } satisfies AccountComparison;
+      }
+      case 'portfolio_timeline': {
+        const [from, to] = dateRange(args.from, args.to);
+        return portfolioTimeline(store.tables.account!.map((a) => detailOf(store, a.id)), from, to, todayIso());
+      }
+      case 'portfolio_trails': {
+        const q = args.quarters as number;
+        if (!Number.isInteger(q) || q < 1 || q > 40) fail('validation', `the number of quarters must be between 1 and 40, not ${q}`);
+        return store.tables.account!.map((a): AccountTrail => ({ account_id: a.id, points: [] }));
+      }
+      case 'portfolio_stages': {
+        const date = pastDate('date', args.date);
+        return portfolioStages(store.tables.account!.map((a) => detailOf(store, a.id)), date);
+      }
     }
     const m = /^(create|update|delete)_(.+)$/.exec(cmd);
     if (m && m[2]! in TABLES) {
@@ -455,7 +644,7 @@ export function installDemoBackend(options: { seed?: boolean } = {}): DemoStore 
       const entity = TABLES[table]!;
       writable();
       if (verb === 'create') {
-        const fields = args.fields as Record<string, unknown>;
+        const fields = stored(table, args.fields as Record<string, unknown>);
         validate(table, fields, store, null);
         return record({ verb, entity, name: labelName(table, fields, store) }, () => store.insert(table, fields));
       }
@@ -463,7 +652,7 @@ export function installDemoBackend(options: { seed?: boolean } = {}): DemoStore 
       const row = store.get(table, id);
       if (!row) fail('missing_row', `${table} ${id} does not exist`);
       if (verb === 'update') {
-        const fields = args.fields as Record<string, unknown>;
+        const fields = stored(table, args.fields as Record<string, unknown>);
         validate(table, fields, store, id);
         return record({ verb, entity, name: labelName(table, fields, store) }, () => {
           row.fields = structuredClone(fields);

@@ -99,6 +99,8 @@ export function analyzePortfolio(details: AccountDetail[], team: readonly TeamMe
       relationship: r,
       nine_box: a !== null && r !== null ? { attractiveness: level(a), relationship: level(r), strategy: strategy(level(a), level(r)) } : null,
       clv: clv(f.annual_margin ?? 0, inputs),
+      clv_retention_down: clv(f.annual_margin ?? 0, { ...inputs, retention: Math.min(1, Math.max(0, (inputs.retention ?? 0) - 0.1)) }),
+      clv_retention_up: clv(f.annual_margin ?? 0, { ...inputs, retention: Math.min(1, Math.max(0, (inputs.retention ?? 0) + 0.1)) }),
       clv_inputs: inputs,
       stage: stages.stage,
       stage_age_days: stages.age,

@@ -1,10 +1,18 @@
 // English message catalogue: the reference set of keys every other catalogue must match.
 import { mapEn } from './map';
 import { recoveryEn } from './recovery';
+import { timelineEn } from './timeline';
+import { chartsEn } from './charts';
+import { asOfEn } from './asOf';
+import { settingsEn } from './settings';
 
 export const en = {
   ...mapEn,
   ...recoveryEn,
+  ...timelineEn,
+  ...chartsEn,
+  ...asOfEn,
+  ...settingsEn,
 
   'app.name': 'Rapport',
   'app.loading': 'Loading…',
@@ -99,7 +107,6 @@ export const en = {
   'tab.timeline': 'Timeline',
   'tab.people': 'People',
   'tab.analysis': 'Analysis',
-  'placeholder.timeline': 'The visual stage timeline arrives in a coming release. Stage changes and interactions can be recorded below.',
 
   'analysis.accountCoverage': 'Account coverage',
   'analysis.supportBalance': 'Support balance',

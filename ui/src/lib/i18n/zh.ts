@@ -3,10 +3,18 @@ import type { MessageKey } from './en';
 
 import { mapZh } from './map';
 import { recoveryZh } from './recovery';
+import { timelineZh } from './timeline';
+import { chartsZh } from './charts';
+import { asOfZh } from './asOf';
+import { settingsZh } from './settings';
 
 export const zh: Record<MessageKey, string> = {
   ...mapZh,
   ...recoveryZh,
+  ...timelineZh,
+  ...chartsZh,
+  ...asOfZh,
+  ...settingsZh,
 
   'app.name': 'Rapport',
   'app.loading': '正在加载…',
@@ -101,7 +109,6 @@ export const zh: Record<MessageKey, string> = {
   'tab.timeline': '时间线',
   'tab.people': '人员',
   'tab.analysis': '分析',
-  'placeholder.timeline': '可视化阶段时间线将在后续版本中推出。下方可以记录阶段变更和互动。',
 
   'analysis.accountCoverage': '客户覆盖度',
   'analysis.supportBalance': '支持度',

@@ -90,9 +90,14 @@ export type MapInput = {
   texts: Texts;
   /** Show every team member, not only those covering someone here. */
   wholeTeam: boolean;
+  /** Stakeholders whose information has aged past the confidence threshold: drawn faded. */
+  stale?: ReadonlySet<number>;
 };
 
 export type MapModel = { nodes: MapNodeData[]; edges: MapEdgeData[] };
+
+/** How faded a stakeholder not confirmed for longer than the threshold is drawn. */
+export const STALE_OPACITY = 0.5;
 
 export const CARD = { w: 188, h: 72, teamW: 156, teamH: 50 } as const;
 
@@ -203,7 +208,7 @@ export function buildModel(input: MapInput): MapModel {
         risk: ov.risks && risky.has(st.id),
         hidden: ov.hidden && (score?.hidden_influencer ?? false),
       },
-      opacity: removedId === id ? 0.25 : 1,
+      opacity: removedId === id ? 0.25 : input.stale?.has(st.id) ? STALE_OPACITY : 1,
       attitude: f.attitude,
       roles: f.roles,
       unit: f.org_unit_id,

@@ -5,6 +5,16 @@ import type { Level, PortfolioAccount, Strategy } from '../bindings';
 export const ATTRACTIVENESS_ROWS: readonly Level[] = ['high', 'medium', 'low'];
 export const RELATIONSHIP_COLUMNS: readonly Level[] = ['low', 'medium', 'high'];
 
+/** Where low ends and medium ends on either 1–5 axis (primer 9). */
+export const CUTS = [2.33, 3.67] as const;
+
+/** The score range of each level on either axis. */
+export const LEVEL_RANGE: Readonly<Record<Level, readonly [number, number]>> = {
+  low: [1, CUTS[0]],
+  medium: [CUTS[0], CUTS[1]],
+  high: [CUTS[1], 5],
+};
+
 /** The strategy a cell suggests (the primer's table; mirrors rapport-core's `Strategy::of`). */
 export function strategyOf(attractiveness: Level, relationship: Level): Strategy {
   if (attractiveness === 'high' && relationship === 'high') return 'invest_to_grow';

@@ -1,7 +1,8 @@
-// Language and theme preferences: applied at once, cached in localStorage for a flash-free
+// Language, theme and confidence-threshold preferences: applied at once, cached in localStorage for a flash-free
 // start, and saved to the backend (the store is the truth across windows).
 import type { Preferences } from '../bindings';
 import { api } from '../api';
+import { DEFAULT_CONFIDENCE_DAYS, parseConfidenceDays } from '../confidence';
 import { i18n, localeFromLanguageTag, type Locale } from '../i18n/locale.svelte';
 
 export type ThemeChoice = 'light' | 'dark' | 'projector' | 'system';
@@ -9,6 +10,7 @@ export type LanguageChoice = Locale | 'system';
 
 const THEME_KEY = 'rapport.theme';
 const LANGUAGE_KEY = 'rapport.language';
+const CONFIDENCE_KEY = 'rapport.confidenceDays';
 
 function readLocal(key: string): string | null {
   try {
@@ -36,6 +38,7 @@ export function parseLanguage(v: string | null | undefined): LanguageChoice {
 
 let theme = $state<ThemeChoice>(parseTheme(readLocal(THEME_KEY)));
 let language = $state<LanguageChoice>(parseLanguage(readLocal(LANGUAGE_KEY)));
+let confidenceDays = $state<number>(parseConfidenceDays(readLocal(CONFIDENCE_KEY) ?? DEFAULT_CONFIDENCE_DAYS));
 
 function systemLocale(): Locale {
   return localeFromLanguageTag(typeof navigator === 'undefined' ? undefined : navigator.language);
@@ -50,12 +53,13 @@ function apply(): void {
 }
 
 function toBackend(): Preferences {
-  return { language: language === 'system' ? null : language, theme };
+  return { language: language === 'system' ? null : language, theme, confidence_days: confidenceDays };
 }
 
 async function save(): Promise<void> {
   writeLocal(THEME_KEY, theme);
   writeLocal(LANGUAGE_KEY, language);
+  writeLocal(CONFIDENCE_KEY, String(confidenceDays));
   try {
     await api.setPreferences(toBackend());
   } catch {
@@ -75,6 +79,14 @@ export const preferences = {
     apply();
     return save();
   },
+  /** Days after which a stakeholder's information is shown faded. */
+  get confidenceDays(): number {
+    return confidenceDays;
+  },
+  setConfidenceDays(next: number): Promise<void> {
+    confidenceDays = parseConfidenceDays(next);
+    return save();
+  },
   setLanguage(next: LanguageChoice): Promise<void> {
     language = next;
     apply();
@@ -87,6 +99,8 @@ export const preferences = {
       const p = await api.getPreferences();
       theme = parseTheme(p.theme);
       language = parseLanguage(p.language);
+      confidenceDays = parseConfidenceDays(p.confidence_days);
+      writeLocal(CONFIDENCE_KEY, String(confidenceDays));
       writeLocal(THEME_KEY, theme);
       writeLocal(LANGUAGE_KEY, language);
       apply();

@@ -1,4 +1,5 @@
 // View state only (what is selected and shown); data lives in the backend store.
+import { asOf } from './asOf.svelte';
 import { selection } from './selection.svelte';
 
 export type Tab = 'map' | 'timeline' | 'people' | 'analysis';
@@ -36,6 +37,7 @@ export const view = {
   /** Back to no page (e.g. another workspace was opened: ids now mean other things). */
   clear(): void {
     accountFormOpen = null;
+    asOf.clear();
     page = { kind: 'none' };
     selection.clear();
   },

@@ -1,11 +1,17 @@
 // A read-through cache of what the backend holds (workspace, accounts, team, history and the
 // selected account's detail). It is refreshed after every command and on `workspaceChanged`.
 import type {
-  AccountDetail, AccountSummary, Factor, HistoryState, RecentFile, TeamMember, WorkspaceInfo,
+  AccountDetail, AccountSummary, Factor, HistorySpan, HistoryState, RecentFile, TeamMember, WorkspaceInfo,
 } from '../bindings';
 import { api, ApiError } from '../api';
+import { asOf } from './asOf.svelte';
 import { reportError } from './errors.svelte';
 import { view } from './view.svelte';
+
+function localToday(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
 
 const NO_HISTORY: HistoryState = { can_undo: false, can_redo: false, undo_label: null, redo_label: null };
 
@@ -18,8 +24,13 @@ class WorkspaceCache {
   recent = $state<RecentFile[]>([]);
   history = $state<HistoryState>(NO_HISTORY);
   detail = $state<AccountDetail | null>(null);
-  /** A read-only session: every edit is refused, so the UI offers none. */
-  readOnly = $derived(this.info?.read_only === true);
+  /** The backend's today and the first day the file's history knows (the "as of" cursor's range). */
+  span = $state<HistorySpan | null>(null);
+  /** The file was opened read-only: every edit is refused (the header says so). */
+  fileReadOnly = $derived(this.info?.read_only === true);
+  /** Nothing may be edited: a read-only file, or the past shown "as of" a date. The UI offers
+   * no editing control while this holds. */
+  readOnly = $derived(this.info?.read_only === true || asOf.active);
   /** Counts completed re-reads: views computed from the store (analyses) re-run when it moves. */
   revision = $state(0);
 
@@ -33,6 +44,12 @@ class WorkspaceCache {
     this.recent = [];
     this.history = NO_HISTORY;
     this.detail = null;
+    this.span = null;
+  }
+
+  /** Today's date (`YYYY-MM-DD`) as the backend counts it, else this machine's. */
+  get today(): string {
+    return this.span?.today ?? localToday();
   }
 
   #running: Promise<void> | null = null;
@@ -71,11 +88,13 @@ class WorkspaceCache {
         view.clear();
         return;
       }
-      const [accounts, teamMembers, factors, history] = await Promise.all([
+      const [accounts, teamMembers, factors, history, span] = await Promise.all([
         api.listAccounts(),
         api.listTeamMembers(),
         api.listFactors(),
         api.historyState(),
+        // the range of the "as of" cursor: a backend without history answers with none
+        api.historySpan().catch(() => null),
       ]);
       const detail = await this.#fetchDetail(accounts);
       // assign together so the page never shows a mix of old and new
@@ -86,6 +105,7 @@ class WorkspaceCache {
       this.factors = factors;
       this.history = history;
       this.detail = detail;
+      this.span = span;
       this.revision++;
       if (detail === null && view.page.kind === 'account') view.clear();
     } catch (e) {

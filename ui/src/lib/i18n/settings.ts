@@ -1,0 +1,45 @@
+// Messages of the workspace settings dialog (the portfolio factors and their weights),
+// English and 简体中文; spread into en.ts / zh.ts.
+export const settingsEn = {
+  'settings.workspace.menu': 'Workspace settings…',
+  'settings.workspace.title': 'Workspace settings',
+  'settings.workspace.close': 'Close',
+  'settings.factors.intro':
+    'The nine-box places each account by two scores, each the weighted mean of its factor scores (1–5). A factor with more weight counts for more; its share of the axis is shown beside it. Every change can be undone.',
+  'settings.factors.attractiveness': 'Attractiveness factors',
+  'settings.factors.relationship': 'Relationship-status factors',
+  'settings.factors.name': 'Name',
+  'settings.factors.weight': 'Weight',
+  'settings.factors.share': 'Share',
+  'settings.factors.shareHint': '{share} of the axis',
+  'settings.factors.nameOf': 'Name of factor {name}',
+  'settings.factors.weightOf': 'Weight of factor {name}',
+  'settings.factors.deleteOf': 'Delete factor {name}',
+  'settings.factors.none': 'No factors on this axis: no account can be placed on the nine-box.',
+  'settings.factors.add': 'Add factor',
+  'settings.factors.newName': 'New factor',
+  'settings.factors.confirmDelete': 'Delete factor {name}? Its scores on every account are removed; you can undo.',
+  'settings.factors.readOnly': 'This workspace is read-only: the factors cannot be changed.',
+} as const;
+
+export const settingsZh: Record<keyof typeof settingsEn, string> = {
+  'settings.workspace.menu': '工作区设置…',
+  'settings.workspace.title': '工作区设置',
+  'settings.workspace.close': '关闭',
+  'settings.factors.intro':
+    '九宫格按两个得分放置每个客户，每个得分都是该客户各因素评分（1–5）的加权平均。权重越大的因素影响越大；旁边显示它在该维度中所占的比例。每次修改都可以撤销。',
+  'settings.factors.attractiveness': '吸引力因素',
+  'settings.factors.relationship': '关系状态因素',
+  'settings.factors.name': '名称',
+  'settings.factors.weight': '权重',
+  'settings.factors.share': '占比',
+  'settings.factors.shareHint': '占该维度的 {share}',
+  'settings.factors.nameOf': '因素“{name}”的名称',
+  'settings.factors.weightOf': '因素“{name}”的权重',
+  'settings.factors.deleteOf': '删除因素“{name}”',
+  'settings.factors.none': '此维度没有因素：任何客户都无法放入九宫格。',
+  'settings.factors.add': '添加因素',
+  'settings.factors.newName': '新因素',
+  'settings.factors.confirmDelete': '删除因素“{name}”？所有客户在该因素上的评分都将被移除；此操作可以撤销。',
+  'settings.factors.readOnly': '此工作区为只读：无法修改因素。',
+};
