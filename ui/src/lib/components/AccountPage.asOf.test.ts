@@ -3,6 +3,7 @@
 // and the confidence cue of the stakeholder table following the threshold.
 import { fireEvent, screen, waitFor } from '@testing-library/svelte';
 import { afterEach, describe, expect, it } from 'vitest';
+import { formatDate } from '../format';
 import { asOf } from '../stores/asOf.svelte';
 import { preferences } from '../stores/preferences.svelte';
 import { workspace } from '../stores/workspace.svelte';
@@ -35,6 +36,13 @@ describe('the past, as of a date', () => {
     const panel = await screen.findByTestId('compare-panel');
     await waitFor(() => expect(panel.getAttribute('aria-busy')).toBe('false'));
     expect(screen.getByTestId('compare-coverage').textContent).not.toBe('');
+    expect(panel.textContent).toContain(formatDate(workspace.today));
+    // another later date to compare with
+    await fireEvent.change(screen.getByTestId('compare-to'), { target: { value: '2025-06-30' } });
+    await waitFor(() => expect(screen.getByTestId('compare-panel').textContent).toContain(formatDate('2025-06-30')));
+    // a date before the as-of date is not a comparison: today stays
+    await fireEvent.change(screen.getByTestId('compare-to'), { target: { value: '2024-01-01' } });
+    await waitFor(() => expect(screen.getByTestId('compare-panel').textContent).toContain(formatDate(workspace.today)));
 
     await fireEvent.click(screen.getByTestId('as-of-today'));
     await waitFor(() => expect(screen.queryByTestId('as-of-banner')).toBeNull());

@@ -12,6 +12,7 @@ export const asOfEn = {
   'asOf.pathsToday': '“Path to…” and “What if…” are worked out for today’s map only.',
 
   'compare.title': 'What changed from {from} to {to}',
+  'compare.with': 'Compare with',
   'compare.stage': 'Stage',
   'compare.coverage': 'Account coverage',
   'compare.support': 'Support balance',
@@ -46,6 +47,7 @@ export const asOfZh: Record<keyof typeof asOfEn, string> = {
   'asOf.pathsToday': '“引荐路径”和“假如离开”只针对今天的关系图计算。',
 
   'compare.title': '从 {from} 到 {to} 的变化',
+  'compare.with': '比较到',
   'compare.stage': '阶段',
   'compare.coverage': '客户覆盖度',
   'compare.support': '支持度',
