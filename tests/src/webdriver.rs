@@ -19,6 +19,7 @@ pub mod keys {
     pub const ARROW_UP: &str = "\u{E013}";
     pub const ARROW_RIGHT: &str = "\u{E014}";
     pub const ARROW_DOWN: &str = "\u{E015}";
+    pub const DELETE: &str = "\u{E017}";
 }
 
 /// How long waits poll before giving up.

@@ -9,10 +9,11 @@
 // fresh page loads. See docs/performance.md ("Map").
 //
 //   npm run bench:map -- [--json] [--runs 3] [--renderer canvas|webgl|both] [--seconds 5]
-//                        [--no-build] [--chromium /usr/bin/chromium] [--open-only] [--profile]
+//                        [--no-build] [--chromium /usr/bin/chromium] [--open-only] [--profile] [--trace]
 //                        [--screenshots DIR]
 //
-// --open-only skips the pan and zoom runs; --profile saves a CPU profile of each open to
+// --open-only skips the pan and zoom runs; --trace saves a Chromium trace of each open and prints
+// the main thread's time by kind of work; --profile saves a CPU profile of each open to
 // target/bench-map/*.cpuprofile (open it in Chrome DevTools) and prints its heaviest functions
 // (the page is then built unminified, so the names are readable).
 import { spawnSync } from 'node:child_process';
@@ -58,6 +59,7 @@ const rendererChoice = option('--renderer', 'both');
 const renderers = rendererChoice === 'both' ? ['canvas', 'webgl'] : [rendererChoice];
 const executablePath = option('--chromium', process.env.CHROMIUM ?? '/usr/bin/chromium');
 const profile = flag('--profile');
+const trace = flag('--trace');
 const openOnly = flag('--open-only');
 /** With --screenshots DIR: a PNG of each layout as first shown (run 1), to look at the picture. */
 const shots = option('--screenshots', '');
@@ -129,6 +131,7 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
  * @returns {Promise<T>}
  */
 async function profiled(page, label, fn) {
+  if (trace) return traced(page, label, fn);
   if (!profile) return fn();
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');
@@ -140,6 +143,50 @@ async function profiled(page, label, fn) {
   mkdirSync(profiles, { recursive: true });
   writeFileSync(join(profiles, `${label}.cpuprofile`), JSON.stringify(p));
   printProfile(/** @type {CpuProfile} */ (/** @type {unknown} */ (p)), label);
+  return out;
+}
+
+/**
+ * With --trace: a Chromium trace of `fn` (saved beside the profiles, opens in DevTools), and the
+ * renderer main thread's time by kind of work (script, style, layout, paint, canvas…): what a
+ * CPU profile shows only as "(program)".
+ * @template T
+ * @param {Page} page @param {string} label @param {() => Promise<T>} fn
+ * @returns {Promise<T>}
+ */
+async function traced(page, label, fn) {
+  await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink', 'cc', 'gpu', 'toplevel'] });
+  const out = await fn();
+  const buffer = await browser.stopTracing();
+  mkdirSync(profiles, { recursive: true });
+  writeFileSync(join(profiles, `${label}.trace.json`), buffer);
+  /** @type {{ traceEvents: { name: string; ph: string; ts: number; dur?: number; pid: number; tid: number; args?: { name?: string } }[] }} */
+  const data = JSON.parse(buffer.toString());
+  const events = data.traceEvents;
+  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  if (!main) return out;
+  // self time of each complete event on the main thread (its duration less its children's)
+  const spans = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && (e.dur ?? 0) > 0).sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  /** @type {Map<string, number>} */
+  const self = new Map();
+  /** @type {{ name: string; end: number; self: number }[]} */
+  const stack = [];
+  const close = (/** @type {number} */ until) => {
+    while (stack.length && (stack[stack.length - 1]?.end ?? Infinity) <= until) {
+      const done = /** @type {{ name: string; end: number; self: number }} */ (stack.pop());
+      self.set(done.name, (self.get(done.name) ?? 0) + done.self / 1000);
+    }
+  };
+  for (const e of spans) {
+    close(e.ts);
+    const dur = e.dur ?? 0;
+    const parent = stack[stack.length - 1];
+    if (parent) parent.self -= dur;
+    stack.push({ name: e.name, end: e.ts + dur, self: dur });
+  }
+  close(Infinity);
+  const rows = [...self].sort((a, b) => b[1] - a[1]).slice(0, 25);
+  log(`  trace ${label}: main thread self time by event\n${rows.map(([n, t]) => `    ${t.toFixed(0).padStart(7)} ms  ${n}`).join('\n')}`);
   return out;
 }
 
@@ -358,8 +405,8 @@ const across = (perRun, pick) => median(perRun.map(pick));
 function summarise(perRun) {
   /** @param {'openOrg' | 'openNet' | 'switchNetwork'} key */
   const timing = (key) => {
-    const fields = /** @type {const} */ (['total', 'beforeLayout', 'worker', 'apply', 'toDrawn', 'firstDraw', 'toFrame', 'settled', 'layoutRequests', 'cpuMain', 'cpuProcess']);
-    return Object.fromEntries(fields.map((f) => [f, across(perRun, (r) => r[key][f])]));
+    const fields = /** @type {const} */ (['total', 'ready', 'beforeLayout', 'worker', 'apply', 'toDrawn', 'firstDraw', 'tieDraw', 'toFrame', 'settled', 'layoutRequests', 'cpuMain', 'cpuProcess']);
+    return Object.fromEntries(fields.map((f) => [f, across(perRun, (r) => r[key][f] ?? NaN)]));
   };
   /** @param {'org' | 'net'} layout */
   const motion = (layout) =>
@@ -415,11 +462,13 @@ if (json) {
   /** @param {string} label @param {'openNetwork' | 'openOrgChart' | 'switchToNetwork'} key @param {string} target */
   const open = (label, key, target) => {
     row(label, (s) => ms(s[key].total ?? NaN), target);
-    row('  before layout · worker · apply · to drawn (draw)', (s) => {
+    row('  before layout · worker · apply · to drawn (draw + layer)', (s) => {
       const t = s[key];
-      const r = (/** @type {number | undefined} */ x) => Math.round(x ?? NaN);
-      return `${r(t.beforeLayout)} · ${r(t.worker)} · ${r(t.apply)} · ${r(t.toDrawn)} (${r(t.firstDraw)})`;
+      const r = (/** @type {number | undefined | null} */ x) => Math.round(x ?? NaN);
+      const ties = Number.isFinite(t.tieDraw) ? ` + ${r(t.tieDraw)}` : '';
+      return `${r(t.beforeLayout)} · ${r(t.worker)} · ${r(t.apply)} · ${r(t.toDrawn)} (${r(t.firstDraw)}${ties})`;
     });
+    row('  ready (Cytoscape drawn too: clicks work)', (s) => ms(s[key].ready ?? NaN));
     row('  CPU: main thread · whole renderer', (s) => `${Math.round(s[key].cpuMain ?? NaN)} · ${Math.round(s[key].cpuProcess ?? NaN)} ms`);
   };
   open('open, network layout → first paint', 'openNetwork', '< 1500 ms');

@@ -1,7 +1,7 @@
 // The badge strip as Cytoscape images: split into a left and a right end that do not depend on
 // the card's width (so a large map shares a few images), drawing exactly the exporter's shapes.
 import { describe, expect, it } from 'vitest';
-import { badgeImages, badgeShapes, type BadgeShape, type BadgeSpec } from './badges';
+import { badgeImages, badgeShapes, drawShapes, type BadgeShape, type BadgeSpec } from './badges';
 import { LIGHT } from './palette';
 
 const spec = (over: Partial<BadgeSpec> = {}): BadgeSpec => ({ attitude: 'supporter', roles: ['D', 'U'], economicBuyer: null, coach: null, risk: false, hidden: false, ...over });
@@ -35,5 +35,24 @@ describe('badgeImages', () => {
     const many = spec({ roles: ['I', 'U', 'IN', 'D', 'A', 'B', 'G'], economicBuyer: 'EB', coach: 'C', risk: true });
     const letters = (w: number) => badgeImages(many, w, LIGHT)[0]!.shapes.filter((s) => s.type === 'text').length;
     expect(letters(120)).toBeLessThan(letters(272));
+  });
+});
+
+describe('the badge strip on a 2D canvas (a large map draws its cards itself)', () => {
+  it('draws every shape of the strip, text as text', () => {
+    const shapes = badgeShapes(spec({ attitude: 'champion', economicBuyer: 'EB', risk: true, hidden: true }), 188, LIGHT);
+    const calls: string[] = [];
+    const ctx = new Proxy(
+      {},
+      {
+        get: (_t, name: string) => (...args: unknown[]) => calls.push(`${name}:${name === 'fillText' ? String(args[0]) : ''}`),
+        set: () => true,
+      },
+    ) as unknown as CanvasRenderingContext2D;
+    drawShapes(ctx, shapes, 'sans-serif');
+    const texts = shapes.filter((s) => s.type === 'text').map((s) => (s as { text: string }).text);
+    expect(calls.filter((c) => c.startsWith('fillText:')).map((c) => c.slice('fillText:'.length))).toEqual(texts);
+    expect(calls.filter((c) => c === 'fill:').length).toBe(shapes.length - texts.length);
+    expect(texts).toContain('!');
   });
 });

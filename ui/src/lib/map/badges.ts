@@ -176,3 +176,30 @@ function svgUri(shapes: BadgeShape[], width: number, fontFamily: string): string
   }
   return uri;
 }
+
+/** Draws the shapes on a 2D canvas, the strip's top-left corner at the context's origin (the map
+ * layer of a large map draws its cards itself). */
+export function drawShapes(ctx: CanvasRenderingContext2D, shapes: readonly BadgeShape[], fontFamily: string): void {
+  for (const s of shapes) {
+    ctx.beginPath();
+    if (s.type === 'rect') {
+      ctx.roundRect(s.x, s.y, s.w, s.h, s.rx);
+    } else if (s.type === 'circle') {
+      ctx.arc(s.cx, s.cy, s.r, 0, 2 * Math.PI);
+    } else {
+      ctx.font = `${s.weight} ${s.size}px ${fontFamily}`;
+      ctx.textAlign = s.anchor === 'middle' ? 'center' : s.anchor;
+      ctx.textBaseline = 'alphabetic';
+      ctx.fillStyle = s.fill;
+      ctx.fillText(s.text, s.x, s.y);
+      continue;
+    }
+    ctx.fillStyle = s.fill;
+    ctx.fill();
+    if (s.stroke) {
+      ctx.strokeStyle = s.stroke;
+      ctx.lineWidth = 1;
+      ctx.stroke();
+    }
+  }
+}

@@ -5,10 +5,11 @@ import cytoscape, { type Core, type EdgeSingular, type ElementDefinition, type N
 import { badgeImage } from './badges';
 import type { MapModel, MapNodeData } from './elements';
 import type { Point, Positions } from './layout/types';
-import { boxAround, flatUnits, largeCurve, median, unitBoxes, type FlatUnits } from './layout/largeMap';
+import { boxAround, flatUnits, median, unitBoxes, type FlatUnits } from './layout/largeMap';
 import type { Palette } from './palette';
 import type { Scene, SceneEdge, SceneHull, SceneNode } from './exportSvg';
 import { FONT_FAMILY, stylesheet } from './style';
+import { MapLayer } from './mapLayer';
 
 export type CanvasEvents = {
   select: (ids: string[]) => void;
@@ -22,8 +23,11 @@ export type CanvasEvents = {
 /** Below this zoom names are too small to read (12 px type → 5 px). */
 export const MIN_READABLE_ZOOM = 0.42;
 
-/** Large maps trade pan/zoom detail for speed (Cytoscape's viewport texture and edge hiding). */
+/** Large maps are drawn on the map layer (mapLayer.ts), and Cytoscape pans a cached picture. */
 export const LARGE_MAP = 400;
+
+/** How near (screen pixels) a click must be to a large map's tie to pick it. */
+const TIE_HIT_PX = 6;
 
 export class MapCanvas {
   readonly cy: Core;
@@ -37,6 +41,10 @@ export class MapCanvas {
   #flat: FlatUnits | null = null;
   /** No org units or reporting lines: a network, whose top edge is nobody in particular. */
   #network = false;
+  /** A large map's picture (unit boxes, ties, cards), drawn beneath Cytoscape (mapLayer.ts). */
+  readonly #layer: MapLayer;
+  /** Cytoscape's updates are held (batched) until the layer's first picture of a large map. */
+  #holding = false;
 
   constructor(container: HTMLElement, palette: Palette, events: CanvasEvents) {
     this.#palette = palette;
@@ -52,14 +60,31 @@ export class MapCanvas {
       pixelRatio: 'auto',
     });
     const cy = this.cy;
-    cy.on('select unselect', () => this.#events.select(cy.$(':selected').map((e) => e.id())));
+    this.#layer = new MapLayer(cy, container, palette);
+    cy.on('select unselect', () => this.#events.select(this.selectedIds()));
+    // a large map's ties are not Cytoscape's: a click on the background may be on one of them
+    cy.on('tap', (e) => {
+      const additive = modified(e.originalEvent);
+      if (e.target === cy) {
+        const hit = this.#tieAt(e.position);
+        const before = this.#layer.selected;
+        const now = hit ? (additive ? toggled(before, hit) : [hit]) : additive ? before : [];
+        if (this.#layer.select(now)) this.#events.select(this.selectedIds());
+      } else if (!additive && this.#layer.selected.length) {
+        this.#layer.select([]);
+        this.#events.select(this.selectedIds());
+      }
+    });
     cy.on('dbltap', 'node, edge', (e) => {
       const el = e.target as NodeSingular | EdgeSingular;
       if (el.hasClass('ghost') || el.hasClass('ghost-edge')) return;
       this.#events.open(el.id(), el.isNode() ? 'node' : 'edge');
     });
     cy.on('dbltap', (e) => {
-      if (e.target === cy) this.#events.addAt({ ...e.position });
+      if (e.target !== cy) return;
+      const hit = this.#tieAt(e.position);
+      if (hit) this.#events.open(hit, 'edge');
+      else this.#events.addAt({ ...e.position });
     });
     cy.on('dragfree', 'node', (e) => {
       const node = e.target as NodeSingular;
@@ -75,12 +100,24 @@ export class MapCanvas {
   }
 
   destroy(): void {
+    this.#layer.destroy();
     this.cy.destroy();
   }
 
   setPalette(palette: Palette): void {
     this.#palette = palette;
     this.cy.style(stylesheet(palette));
+    this.#layer.setPalette(palette);
+  }
+
+  /** A large map's tie within a few screen pixels of `at` (model coordinates). */
+  #tieAt(at: Point): string | null {
+    return this.#layer.active ? this.#layer.tieAt(at, TIE_HIT_PX / this.cy.zoom()) : null;
+  }
+
+  /** Everything selected: Cytoscape's elements and the map layer's ties. */
+  selectedIds(): string[] {
+    return [...this.cy.$(':selected').map((e) => e.id()), ...this.#layer.selected];
   }
 
   /** Replaces or updates every element so the canvas shows `model`; new nodes start at `start`. */
@@ -97,7 +134,28 @@ export class MapCanvas {
     renderer.textureOnViewport = large;
     renderer.hideEdgesOnViewport = model.edges.length > 3000;
     const wantNodes = new Map(model.nodes.map((n) => [n.id, n]));
-    const wantEdges = new Map(model.edges.map((e) => [e.id, e]));
+    // a large map's ties, unit boxes and cards are drawn by the map layer, not by Cytoscape
+    const cyEdges = large ? [] : model.edges;
+    this.#layer.set(large ? model.edges : [], this.#flat !== null && this.#flat.size > 0, large);
+    // A large map's first picture is the layer's alone: Cytoscape only holds invisible nodes
+    // there, and its first draw of them (their style, its texture caches) would hold that
+    // picture back by a few hundred milliseconds. So its updates wait, batched, until the
+    // layer has drawn; it draws in the frame after (clicks work from then on).
+    if (large && cy.nodes().empty() && !this.#holding) {
+      this.#holding = true;
+      cy.startBatch();
+      const release = () => {
+        if (!this.#holding) return;
+        this.#holding = false;
+        clearTimeout(fallback);
+        if (!cy.destroyed()) cy.endBatch();
+      };
+      // (a layer that never gets to draw, say in a hidden window, does not hold Cytoscape up)
+      const fallback = setTimeout(release, 1000);
+      // released after the layer's picture is on screen: a frame later, in a task of its own
+      this.#layer.afterNextDraw(() => requestAnimationFrame(() => setTimeout(release, 0)));
+    }
+    const wantEdges = new Map(cyEdges.map((e) => [e.id, e]));
     cy.batch(() => {
       cy.edges().forEach((el) => {
         if (el.hasClass('ghost-edge')) return;
@@ -115,7 +173,8 @@ export class MapCanvas {
         const data = this.#nodeData(n);
         const existing = cy.getElementById(n.id);
         if (existing.nonempty()) {
-          existing.data(data);
+          // (setting data, even the same, makes Cytoscape style the node again)
+          if (!sameData(existing.data() as Record<string, unknown>, data)) existing.data(data);
           if (n.kind === 'unit' && !this.#flat && !existing.grabbable()) existing.grabify().unpanify();
           const parent = this.#flat ? null : (n.parent ?? null);
           const up = (existing as NodeSingular).parent();
@@ -131,11 +190,10 @@ export class MapCanvas {
       }
       if (adds.length) cy.add(adds);
       const edgeAdds: ElementDefinition[] = [];
-      for (const e of model.edges) {
-        const data = large ? { ...e, curve: largeCurve(e.curve) } : e;
+      for (const e of cyEdges) {
         const existing = cy.getElementById(e.id);
-        if (existing.nonempty()) existing.data(data);
-        else edgeAdds.push({ group: 'edges', data: { ...data } });
+        if (existing.empty()) edgeAdds.push({ group: 'edges', data: { ...e } });
+        else if (!sameData(existing.data() as Record<string, unknown>, e)) existing.data(e);
       }
       if (edgeAdds.length) cy.add(edgeAdds);
       this.#placeUnitBoxes();
@@ -144,8 +202,12 @@ export class MapCanvas {
 
   #nodeData(n: MapNodeData): Record<string, unknown> {
     const data: Record<string, unknown> = { ...n, parent: n.parent ?? undefined, textWidth: Math.max(20, n.w - 12) };
-    if (n.badge) data.image = badgeImage(n.badge, n.w, this.#palette, FONT_FAMILY);
     delete data.parent;
+    // a large map's people are drawn by the map layer: Cytoscape keeps them invisible, to be
+    // clicked, selected and dragged (painted: false undoes it when the map has become small)
+    const painted = this.#large && n.kind !== 'unit';
+    data.painted = painted;
+    if (n.badge && !painted) data.image = badgeImage(n.badge, n.w, this.#palette, FONT_FAMILY);
     if (this.#flat) {
       // no compound parents: a unit is a box sized by #placeUnitBoxes, people are on their own
       if (n.kind === 'unit') return { ...data, box: this.#flat.has(n.id), w: 160, h: 40 };
@@ -276,6 +338,7 @@ export class MapCanvas {
     if (node.empty()) return;
     cy.$('.focused').removeClass('focused');
     node.addClass('focused');
+    this.#layer.redraw();
     const bb = node.renderedBoundingBox({ includeLabels: false, includeOverlays: false });
     const visible = bb.x1 >= 0 && bb.y1 >= 0 && bb.x2 <= cy.width() && bb.y2 <= cy.height();
     if (!zoom && visible && cy.zoom() >= MIN_READABLE_ZOOM) return;
@@ -285,7 +348,8 @@ export class MapCanvas {
 
   select(ids: readonly string[]): void {
     const cy = this.cy;
-    const want = new Set(ids);
+    this.#layer.select(ids);
+    const want = new Set(ids.filter((id) => !this.#layer.has(id)));
     const now = new Set(cy.$(':selected').map((e) => e.id()));
     if (want.size === now.size && [...want].every((id) => now.has(id))) return;
     cy.batch(() => {
@@ -297,6 +361,7 @@ export class MapCanvas {
   /** Dims everything except `keep` (null = nothing dimmed). Ties are kept when both ends are. */
   dim(keep: ReadonlySet<string> | null): void {
     const cy = this.cy;
+    this.#layer.dim(keep);
     cy.batch(() => {
       cy.elements().removeClass('dimmed');
       if (!keep) return;
@@ -330,7 +395,9 @@ export class MapCanvas {
     this.cy.getElementById('__ghost').position({ ...at });
     const target = this.nodeAt(at);
     if (this.#dropTarget && this.#dropTarget !== target) this.#dropTarget.removeClass('drop-target');
-    this.#dropTarget = target && target.id() !== this.#connecting.source ? target : null;
+    const next = target && target.id() !== this.#connecting.source ? target : null;
+    if (next !== this.#dropTarget) this.#layer.redraw();
+    this.#dropTarget = next;
     this.#dropTarget?.addClass('drop-target');
   }
 
@@ -343,6 +410,7 @@ export class MapCanvas {
   }
 
   cancelConnect(): void {
+    if (this.#dropTarget) this.#layer.redraw();
     this.#dropTarget?.removeClass('drop-target');
     this.#dropTarget = null;
     this.#connecting = null;
@@ -398,7 +466,51 @@ export class MapCanvas {
         shape: taxi || middle.length === 0 ? 'lines' : 'curve',
       });
     });
+    for (const t of this.#layer.ties()) edges.push({ ...t, opacity: this.#layer.isDimmed(t) ? 0.06 : t.opacity, shape: 'lines' });
     return { nodes, edges, hulls };
+  }
+
+  /** For the test hook: a window point on a large map's tie `id` where a click picks that tie
+   * (in view, on no card, nearer to it than to any other tie), or null when there is none. */
+  tieClientPoint(id: string): Point | null {
+    const tie = this.#layer.ties().find((t) => t.id === id);
+    if (!tie) return null;
+    const cy = this.cy;
+    const zoom = cy.zoom();
+    const pan = cy.pan();
+    const rect = cy.container()!.getBoundingClientRect();
+    for (let i = 1; i < tie.points.length; i++) {
+      const a = tie.points[i - 1]!;
+      const b = tie.points[i]!;
+      for (const f of [0.5, 0.35, 0.65, 0.2, 0.8]) {
+        const p = { x: a.x + (b.x - a.x) * f, y: a.y + (b.y - a.y) * f };
+        const r = { x: p.x * zoom + pan.x, y: p.y * zoom + pan.y };
+        if (r.x < 12 || r.y < 12 || r.x > cy.width() - 12 || r.y > cy.height() - 12) continue;
+        if (this.nodeAt(p) || this.#tieAt(p) !== id) continue;
+        return { x: rect.left + r.x, y: rect.top + r.y };
+      }
+    }
+    return null;
+  }
+
+  /** For the test hook: whether the layer is on, and how many of its pixels are painted. */
+  layerPixels(): { shown: boolean; painted: number } {
+    const el = this.cy.container()?.querySelector<HTMLCanvasElement>('[data-testid="map-layer"]');
+    if (!el || el.style.display === 'none' || el.width === 0) return { shown: false, painted: 0 };
+    const data = el.getContext('2d')?.getImageData(0, 0, el.width, el.height).data;
+    let painted = 0;
+    if (data) for (let i = 3; i < data.length; i += 16) if (data[i]! > 0) painted++;
+    return { shown: true, painted };
+  }
+
+  /** Every tie on the map (Cytoscape's and the map layer's), for the test hook. */
+  edgeList(): { id: string; kind: string; ref: number; source: string; target: string; color: string; width: number; dimmed: boolean }[] {
+    const out = this.cy
+      .edges()
+      .filter((e) => !e.hasClass('ghost-edge'))
+      .map((e) => ({ id: e.id(), kind: e.data('kind'), ref: e.data('ref'), source: e.data('source'), target: e.data('target'), color: e.data('color'), width: e.data('width'), dimmed: e.hasClass('dimmed') }));
+    for (const t of this.#layer.ties()) out.push({ id: t.id, kind: t.kind, ref: t.ref, source: t.source, target: t.target, color: t.color, width: t.width, dimmed: this.#layer.isDimmed(t) });
+    return out;
   }
 }
 
@@ -426,4 +538,25 @@ function orderParents(units: MapNodeData[]): MapNodeData[] {
   };
   for (const u of units) visit(u, 0);
   return out;
+}
+
+/** Shift, Ctrl or ⌘ held: the click adds to the selection. */
+function modified(e: Event | undefined): boolean {
+  const m = e as MouseEvent | undefined;
+  return Boolean(m && (m.shiftKey || m.ctrlKey || m.metaKey));
+}
+
+function toggled(ids: readonly string[], id: string): string[] {
+  return ids.includes(id) ? ids.filter((x) => x !== id) : [...ids, id];
+}
+
+/** The element's data already holds every value of `next` (badges compared by value). */
+function sameData(current: Record<string, unknown>, next: Record<string, unknown>): boolean {
+  for (const [k, v] of Object.entries(next)) {
+    const was = current[k];
+    if (was === v) continue;
+    if (typeof v === 'object' && v !== null && typeof was === 'object' && was !== null && JSON.stringify(v) === JSON.stringify(was)) continue;
+    return false;
+  }
+  return true;
 }

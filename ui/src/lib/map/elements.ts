@@ -96,6 +96,9 @@ export type MapInput = {
 
 export type MapModel = { nodes: MapNodeData[]; edges: MapEdgeData[] };
 
+/** Nothing to draw (yet). */
+export const EMPTY_MODEL: MapModel = { nodes: [], edges: [] };
+
 /** How faded a stakeholder not confirmed for longer than the threshold is drawn. */
 export const STALE_OPACITY = 0.5;
 
@@ -131,6 +134,14 @@ export function buildModel(input: MapInput): MapModel {
   for (const r of analysis?.risks ?? []) for (const person of r.people) if (!person.team) risky.add(person.id);
   const onPath = new Set((ov.path?.people ?? []).map((x) => (x.team ? nodeId.team(x.id) : nodeId.stakeholder(x.id))));
   const removedId = ov.whatIf ? (ov.whatIf.removed.team ? nodeId.team(ov.whatIf.removed.id) : nodeId.stakeholder(ov.whatIf.removed.id)) : null;
+  // (per account, not per person: a large account has thousands)
+  const unknownWord = texts.unknownHolder.toLocaleLowerCase();
+  const letters = new Map<BuyingRole, string>();
+  const letterOf = (r: BuyingRole) => {
+    let l = letters.get(r);
+    if (l === undefined) letters.set(r, (l = texts.roleLetter(r)));
+    return l;
+  };
 
   const nodes: MapNodeData[] = [];
   const orgChart = input.layout === 'org_chart';
@@ -175,7 +186,7 @@ export function buildModel(input: MapInput): MapModel {
     if (ov.heat) fill = mix(p.heatLow, p.heatHigh, coverage);
     const change = ov.whatIf?.changes.get(st.id);
     // a placeholder says "unknown" once (its name often does already: "CTO – unknown")
-    const saysUnknown = f.name.toLocaleLowerCase().includes(texts.unknownHolder.toLocaleLowerCase());
+    const saysUnknown = f.placeholder && f.name.toLocaleLowerCase().includes(unknownWord);
     const lines = [f.name, f.placeholder && !saysUnknown ? [f.title, texts.unknownHolder].filter((x) => x !== '').join(' · ') : f.title];
     if (change) lines.push(texts.coverageChange(change.before, change.after));
     const w = Math.round(CARD.w * grow * s);
@@ -202,7 +213,7 @@ export function buildModel(input: MapInput): MapModel {
       fontSize,
       badge: {
         attitude: f.attitude,
-        roles: f.roles.map((r) => texts.roleLetter(r)),
+        roles: f.roles.map(letterOf),
         economicBuyer: f.economic_buyer ? texts.economicBuyer : null,
         coach: f.coach ? texts.coach : null,
         risk: ov.risks && risky.has(st.id),

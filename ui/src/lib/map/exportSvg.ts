@@ -4,6 +4,7 @@
 import { appendShapes, badgeShapes, BADGE_HEIGHT, fmt } from './badges';
 import type { MapEdgeData, MapNodeData } from './elements';
 import { hullPath } from './hull';
+import { arrowTriangle } from './tieGeometry';
 import type { Point } from './layout/types';
 import type { Palette } from './palette';
 
@@ -46,6 +47,8 @@ export function pixelSize(frame: Frame, scale: number): { width: number; height:
 
 /** Splits a label line to fit `width` (an estimate: CJK characters are wide, others about half). */
 export function wrapLine(line: string, width: number, fontSize: number): string[] {
+  // no character is wider than the font size: a short line fits without measuring (most names)
+  if (line.length * fontSize <= width && !/\s{2,}|^\s|\s$/.test(line)) return [line];
   const charW = (c: string) => (/[\u2E80-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF\uFF00-\uFFEF]/.test(c) ? fontSize : fontSize * 0.6);
   const out: string[] = [];
   let current = '';
@@ -106,18 +109,8 @@ function edgePath(e: SceneEdge): string {
 
 function arrowHead(e: SceneEdge): string {
   const p = e.points;
-  const tip = p[p.length - 1]!;
-  const from = p[p.length - 2]!;
-  const dx = tip.x - from.x;
-  const dy = tip.y - from.y;
-  const len = Math.hypot(dx, dy) || 1;
-  const ux = dx / len;
-  const uy = dy / len;
-  const size = 5 + e.width * 1.6;
-  const bx = tip.x - ux * size;
-  const by = tip.y - uy * size;
-  const half = size * 0.55;
-  return `M${fmt(tip.x)} ${fmt(tip.y)} L${fmt(bx - uy * half)} ${fmt(by + ux * half)} L${fmt(bx + uy * half)} ${fmt(by - ux * half)} Z`;
+  const [tip, left, right] = arrowTriangle(p[p.length - 1]!, p[p.length - 2]!, e.width);
+  return `M${fmt(tip.x)} ${fmt(tip.y)} L${fmt(left.x)} ${fmt(left.y)} L${fmt(right.x)} ${fmt(right.y)} Z`;
 }
 
 export type SvgOptions = { frame: Frame; palette: Palette; fontFamily: string; title: string; background: boolean };

@@ -8,12 +8,11 @@ export const FONT_FAMILY = 'system-ui, -apple-system, Segoe UI, Roboto, Noto San
 
 export function stylesheet(p: Palette): StylesheetJson {
   return [
+    { selector: 'node', style: { shape: 'round-rectangle', width: 'data(w)', height: 'data(h)' } },
     {
-      selector: 'node',
+      // (a large map's people are drawn by the map layer, mapLayer.ts: [?painted] below)
+      selector: 'node[!painted]',
       style: {
-        shape: 'round-rectangle',
-        width: 'data(w)',
-        height: 'data(h)',
         'background-color': 'data(fill)',
         'background-opacity': 'data(fillOpacity)' as unknown as number,
         'border-color': 'data(border)',
@@ -33,7 +32,7 @@ export function stylesheet(p: Palette): StylesheetJson {
       },
     },
     {
-      selector: 'node[kind = "stakeholder"]',
+      selector: 'node[kind = "stakeholder"][!painted]',
       style: {
         'font-weight': 600,
         // the badge strip: its left end at the card's left edge, its right end (if any) at the right
@@ -44,7 +43,9 @@ export function stylesheet(p: Palette): StylesheetJson {
         // smoothing are Cytoscape's defaults: every property listed costs each element of a large map)
       } as Record<string, unknown>,
     },
-    { selector: 'node[kind = "team"]', style: { 'text-margin-y': 0, 'font-weight': 600 } },
+    { selector: 'node[kind = "team"][!painted]', style: { 'text-margin-y': 0, 'font-weight': 600 } },
+    // Cytoscape keeps them invisible, to be clicked, selected (its highlight shows) and dragged
+    { selector: 'node[?painted]', style: { 'background-opacity': 0 } },
     {
       selector: ':parent',
       style: {
@@ -70,20 +71,16 @@ export function stylesheet(p: Palette): StylesheetJson {
       style: { width: 160, height: 40, 'text-valign': 'center', 'text-margin-y': 0, 'border-style': 'dashed' },
     },
     {
-      // a large org chart's unit: a plain node sized around its people (canvas.ts, layout/largeMap.ts),
-      // looking like the compound group above and drawn beneath everything else
+      // a large org chart's unit: a plain node sized around its people (canvas.ts, layout/largeMap.ts).
+      // The map layer draws it (beneath the ties, as a compound group is); Cytoscape keeps it only
+      // to be clicked and selected, so it is invisible here.
       selector: 'node[?box]',
       style: {
         width: 'data(w)',
         height: 'data(h)',
-        'background-opacity': 0.5,
-        'border-width': 1,
-        'border-style': 'solid',
-        'text-valign': 'top',
-        'text-halign': 'center',
-        'text-margin-y': 22,
-        'font-weight': 700,
-        'text-wrap': 'none',
+        'background-opacity': 0,
+        'border-width': 0,
+        label: '',
         'z-compound-depth': 'bottom',
       } as Record<string, unknown>,
     },
@@ -124,5 +121,7 @@ export function stylesheet(p: Palette): StylesheetJson {
       style: { width: 3, 'line-color': p.accent, 'target-arrow-color': p.accent, 'target-arrow-shape': 'triangle', 'line-style': 'dashed', 'curve-style': 'straight', opacity: 1 } as Record<string, unknown>,
     },
     { selector: '.drop-target', style: { 'underlay-color': p.accent, 'underlay-opacity': 0.45, 'underlay-padding': 10 } as Record<string, unknown> },
+    // (the map layer draws those two halos beneath a painted card, not over it)
+    { selector: 'node[?painted].focused, node[?painted].drop-target', style: { 'underlay-opacity': 0 } as Record<string, unknown> },
   ];
 }

@@ -19,11 +19,13 @@ class WorkspaceCache {
   loaded = $state(false);
   info = $state<WorkspaceInfo | null>(null);
   accounts = $state<AccountSummary[]>([]);
-  teamMembers = $state<TeamMember[]>([]);
+  teamMembers = $state.raw<TeamMember[]>([]);
   factors = $state<Factor[]>([]);
   recent = $state<RecentFile[]>([]);
   history = $state<HistoryState>(NO_HISTORY);
-  detail = $state<AccountDetail | null>(null);
+  /** Replaced whole on every refresh, never changed in place: raw (not a deep proxy), so the
+   * map of a 2,000-person account reads its people as plain objects, not through proxies. */
+  detail = $state.raw<AccountDetail | null>(null);
   /** The backend's today and the first day the file's history knows (the "as of" cursor's range). */
   span = $state<HistorySpan | null>(null);
   /** The file was opened read-only: every edit is refused (the header says so). */

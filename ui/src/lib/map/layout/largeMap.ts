@@ -2,7 +2,8 @@
 // functions tested without a canvas. Org units are drawn as plain boxes: the map does not make
 // them Cytoscape compound nodes (whose bookkeeping walks the whole hierarchy on every style
 // change and draw) but sizes each unit's box itself, as Cytoscape would: around its people and
-// its sub-units, plus a padding. The view is fitted from positions, and ties are straight.
+// its sub-units, plus a padding. The view is fitted from positions, and ties are straight. (The
+// map layer, mapLayer.ts, draws it all.)
 import type { MapEdgeData, MapModel } from '../elements';
 
 /** Padding around a unit's members; the unit's name sits in the top padding (as `:parent` in style.ts). */
@@ -101,11 +102,10 @@ export function boxAround(nodes: Iterable<{ x: number; y: number; w: number; h: 
   return x1 <= x2 && y1 <= y2 ? { x1, y1, x2, y2, w: x2 - x1, h: y2 - y1 } : null;
 }
 
-/** Large maps draw ties as straight lines: bezier ties make Cytoscape find every pair's parallel
- * ties and bend them apart, which costs more than anything else per tie (reporting lines keep
- * their right-angled taxi shape). */
-export function largeCurve(curve: MapEdgeData['curve']): MapEdgeData['curve'] | 'straight' {
-  return curve === 'bezier' ? 'straight' : curve;
+/** Large maps draw ties as straight lines (the map layer: a tie and its reverse overlap, both
+ * arrowheads show); reporting lines keep their right-angled taxi shape. */
+export function largeCurve(curve: MapEdgeData['curve']): 'straight' | 'taxi' {
+  return curve === 'taxi' ? 'taxi' : 'straight';
 }
 
 /** The middle value (the lower of the two middle ones), null for none. */
