@@ -2,8 +2,9 @@
 //! shapes, numbers identical to the library's, readable tables, and exit codes.
 //! `analyze --as-of` and `portfolio --as-of` answer from the history in the same shapes.
 
+mod common;
+
 use std::path::Path;
-use std::process::{Command, Output};
 
 use std::collections::BTreeSet;
 
@@ -13,42 +14,13 @@ use rapport_core::{AccountFields, ClvInputs, Tier};
 use rapport_store::Workspace;
 use serde_json::Value;
 
-const TODAY: &str = "2026-11-23";
-const YEAR_AGO: &str = "2025-11-23";
-
-fn rapport(workspace: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_rapport"))
-        .arg("--workspace")
-        .arg(workspace)
-        .args(args)
-        .output()
-        .expect("run rapport")
-}
-
-fn ok_json(workspace: &Path, args: &[&str]) -> Value {
-    let out = rapport(workspace, args);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("JSON output")
-}
+use common::{demo, ok_json, rapport, TODAY, YEAR_AGO};
 
 /// The JSON number is `x`: the output has full precision (shortest round-trip form);
 /// the tolerance only absorbs serde_json's last-bit rounding when parsing it back.
 fn same(v: &Value, x: f64) -> bool {
     v.as_f64()
         .is_some_and(|y| (y - x).abs() <= 1e-15 * x.abs().max(1.0))
-}
-
-fn demo() -> (tempfile::TempDir, std::path::PathBuf) {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let file = dir.path().join("demo.rapport");
-    let out = rapport(&file, &["demo", "--today", TODAY]);
-    assert_eq!(out.status.code(), Some(0));
-    (dir, file)
 }
 
 /// `analyze --account "Northwind Telecom" --json FLAG DATE`.

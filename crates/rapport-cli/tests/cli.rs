@@ -1,34 +1,11 @@
 //! The real `rapport` binary on temporary files: what scripts rely on — output formats,
 //! messages naming the file, and the documented exit codes.
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
 
-use serde_json::Value;
+use std::process::Command;
 
-fn rapport(workspace: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_rapport"))
-        .arg("--workspace")
-        .arg(workspace)
-        .args(args)
-        .output()
-        .expect("run rapport")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn accounts_json(workspace: &Path) -> Vec<Value> {
-    let out = rapport(workspace, &["list", "accounts", "--json"]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let value: Value = serde_json::from_str(&stdout(&out)).expect("JSON output");
-    value.as_array().expect("a JSON array").clone()
-}
+use common::{accounts, rapport, stderr, stdout};
 
 #[test]
 fn init_then_list_prints_an_empty_array() {
@@ -52,7 +29,7 @@ fn demo_then_list_shows_northwind_with_its_people() {
     let out = rapport(&file, &["demo", "--today", "2026-03-16"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
 
-    let accounts = accounts_json(&file);
+    let accounts = accounts(&file);
     assert!(accounts.len() >= 3);
     let northwind = accounts
         .iter()
@@ -97,12 +74,12 @@ fn demo_refuses_a_workspace_that_has_accounts() {
     let dir = tempfile::tempdir().expect("temp dir");
     let file = dir.path().join("demo.rapport");
     assert_eq!(rapport(&file, &["demo"]).status.code(), Some(0));
-    let before = accounts_json(&file);
+    let before = accounts(&file);
     let out = rapport(&file, &["demo"]);
     assert_eq!(out.status.code(), Some(4));
     assert!(stderr(&out).starts_with("error: "));
     assert!(stderr(&out).contains("already has"), "{}", stderr(&out));
-    assert_eq!(accounts_json(&file), before, "nothing written");
+    assert_eq!(accounts(&file), before, "nothing written");
 }
 
 #[test]
@@ -112,7 +89,7 @@ fn demo_into_an_empty_workspace_works() {
     assert_eq!(rapport(&file, &["init"]).status.code(), Some(0));
     let out = rapport(&file, &["demo"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(accounts_json(&file).len() >= 3);
+    assert!(accounts(&file).len() >= 3);
 }
 
 #[test]

@@ -2,27 +2,11 @@
 //! messages people read, the exit codes scripts rely on, and files left untouched
 //! when a command is refused.
 
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
-use serde_json::Value;
-
-fn rapport(workspace: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_rapport"))
-        .arg("--workspace")
-        .arg(workspace)
-        .args(args)
-        .output()
-        .expect("run rapport")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
+use common::{accounts, rapport, stderr, stdout};
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -32,13 +16,6 @@ fn fixture(name: &str) -> PathBuf {
 
 fn arg(path: &Path) -> &str {
     path.to_str().expect("UTF-8 path")
-}
-
-fn accounts(workspace: &Path) -> Vec<Value> {
-    let out = rapport(workspace, &["list", "accounts", "--json"]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let value: Value = serde_json::from_str(&stdout(&out)).expect("JSON");
-    value.as_array().expect("array").clone()
 }
 
 fn empty_workspace(dir: &Path) -> PathBuf {

@@ -1,50 +1,14 @@
 //! `timeline` and `portfolio --trails` on the real binary: the JSON shapes, the
 //! library's numbers, readable text, and the unknown-account exit code.
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
+
+use common::{demo, ok_json, ok_text, rapport, TODAY, YEAR_AGO};
 
 use chrono::NaiveDate;
 use rapport_core::analysis::stage_analytics;
 use rapport_store::Workspace;
 use serde_json::Value;
-
-const TODAY: &str = "2026-11-23";
-const YEAR_AGO: &str = "2025-11-23";
-
-fn rapport(workspace: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_rapport"))
-        .arg("--workspace")
-        .arg(workspace)
-        .args(args)
-        .output()
-        .expect("run rapport")
-}
-
-fn ok_json(workspace: &Path, args: &[&str]) -> Value {
-    let out = rapport(workspace, args);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("JSON output")
-}
-
-fn ok_text(workspace: &Path, args: &[&str]) -> String {
-    let out = rapport(workspace, args);
-    assert_eq!(out.status.code(), Some(0));
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-fn demo() -> (tempfile::TempDir, std::path::PathBuf) {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let file = dir.path().join("demo.rapport");
-    let out = rapport(&file, &["demo", "--today", TODAY]);
-    assert_eq!(out.status.code(), Some(0));
-    (dir, file)
-}
 
 fn date(text: &str) -> NaiveDate {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("date")
