@@ -349,6 +349,38 @@ fn the_map_draws_every_person_and_tie_in_both_layouts() -> TestResult {
     std::thread::sleep(Duration::from_millis(500));
     s.screenshot(&artifacts().join("map-projector.png"))?;
 
+    // A person selected in the org chart is still selected in the network (the switch takes
+    // the unit boxes away, and used to take their people's selection with them).
+    let (picked, x, y) = demo
+        .detail
+        .stakeholders
+        .iter()
+        .filter(|p| p.fields.org_unit_id.is_some())
+        .find_map(|p| {
+            let id = format!("s{}", p.id);
+            let at = s
+                .execute(
+                    "return window.__rapportMap.clientPoint(arguments[0]);",
+                    vec![json!(id)],
+                )
+                .ok()?;
+            let (x, y) = (at["x"].as_f64()?, at["y"].as_f64()?);
+            (hit(&s, x, y).ok()? == "map-canvas").then_some((id, x, y))
+        })
+        .ok_or("no person in a unit is in view")?;
+    s.drag((x, y), (x, y), 1)?; // a click
+    wait_map(&s, "the person clicked selected", |v| {
+        v["selected"] == json!([picked])
+    })?;
+    s.click_css("[data-testid=map-layout-network]")?;
+    wait_map(&s, "the network again", |v| v["layout"] == "network")?;
+    let v = wait_still(&s, "the network again")?;
+    assert_eq!(
+        v["selected"],
+        json!([picked]),
+        "the selection survives the switch to the network"
+    );
+
     // (checked last, so that the screenshots above are taken either way)
     assert!(
         wrong.is_empty(),

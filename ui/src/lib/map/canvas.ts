@@ -162,9 +162,12 @@ export class MapCanvas {
         const want = wantEdges.get(el.id());
         if (!want || el.data('source') !== want.source || el.data('target') !== want.target) el.remove();
       });
-      cy.nodes().forEach((el) => {
-        if (!el.hasClass('ghost') && !wantNodes.has(el.id())) el.remove();
-      });
+      // people in a group that goes away (the network has no units) leave it first: removing a
+      // compound node removes what is inside it, and they would come back unselected
+      cy.nodes()
+        .filter((el: NodeSingular) => wantNodes.has(el.id()) && el.parent().nonempty() && !wantNodes.has(el.parent().first().id()))
+        .move({ parent: null });
+      cy.remove(cy.nodes().filter((el: NodeSingular) => !el.hasClass('ghost') && !wantNodes.has(el.id())));
       // parents first, so children can be added inside them
       const adds: ElementDefinition[] = [];
       const units = model.nodes.filter((n) => n.kind === 'unit');
