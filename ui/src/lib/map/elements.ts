@@ -4,7 +4,7 @@
 // what you see.
 import type { AccountAnalysis, AccountDetail, BuyingRole, InfluenceKind, MapLayout, TeamMember } from '../bindings';
 import { BADGE_HEIGHT, type BadgeSpec } from './badges';
-import { wrapLine } from './exportSvg';
+import { textWidthEstimate, wrapLine } from './exportSvg';
 import { mix, type Palette } from './palette';
 
 export type NodeKind = 'stakeholder' | 'team' | 'unit';
@@ -125,6 +125,16 @@ function edgeStyle(kind: InfluenceKind, p: Palette): { color: string; lineStyle:
   }
 }
 
+/** `line` with each word too wide for `width` cut into pieces that fit (as the exporter cuts
+ * it), so that a long name without spaces or a Chinese title stays on its card; the rest is
+ * left for Cytoscape to wrap at spaces, by the real width of the text. */
+export function cutLongWords(line: string, width: number, fontSize: number): string {
+  return line
+    .split(/(\s+)/)
+    .map((word) => (/\s/.test(word) || textWidthEstimate(word, fontSize) <= width ? word : wrapLine(word, width, fontSize).join('\n')))
+    .join('');
+}
+
 /** Builds the picture. Ties to people not on the map are left out. */
 export function buildModel(input: MapInput): MapModel {
   const { detail, analysis, overlays: ov, palette: p, texts } = input;
@@ -200,7 +210,10 @@ export function buildModel(input: MapInput): MapModel {
       ref: st.id,
       name: f.name,
       title: f.title,
-      label: lines.filter((l) => l !== '').join('\n'),
+      label: lines
+        .filter((l) => l !== '')
+        .map((l) => cutLongWords(l, w - 12, fontSize))
+        .join('\n'),
       ...(orgChart && f.org_unit_id !== null ? { parent: nodeId.unit(f.org_unit_id) } : {}),
       w,
       h,

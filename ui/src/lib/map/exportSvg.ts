@@ -45,11 +45,23 @@ export function pixelSize(frame: Frame, scale: number): { width: number; height:
   return { width: Math.max(1, Math.round(frame.w * scale)), height: Math.max(1, Math.round(frame.h * scale)) };
 }
 
+/** About how wide a character is: CJK characters a full em, others about half. */
+function charWidthEstimate(c: string, fontSize: number): number {
+  return /[\u2E80-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF\uFF00-\uFFEF]/.test(c) ? fontSize : fontSize * 0.6;
+}
+
+/** About how wide `text` is at `fontSize` (the estimate wrapLine wraps by). */
+export function textWidthEstimate(text: string, fontSize: number): number {
+  let w = 0;
+  for (const c of text) w += charWidthEstimate(c, fontSize);
+  return w;
+}
+
 /** Splits a label line to fit `width` (an estimate: CJK characters are wide, others about half). */
 export function wrapLine(line: string, width: number, fontSize: number): string[] {
   // no character is wider than the font size: a short line fits without measuring (most names)
   if (line.length * fontSize <= width && !/\s{2,}|^\s|\s$/.test(line)) return [line];
-  const charW = (c: string) => (/[\u2E80-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF\uFF00-\uFFEF]/.test(c) ? fontSize : fontSize * 0.6);
+  const charW = (c: string) => charWidthEstimate(c, fontSize);
   const out: string[] = [];
   let current = '';
   let w = 0;

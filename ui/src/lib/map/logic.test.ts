@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import type { AccountAnalysis, AccountDetail, Stakeholder, StakeholderFields, TeamMember } from '../bindings';
 import { ATTITUDE_GLYPH, badgeShapes } from './badges';
-import { buildModel, NO_OVERLAYS, type MapInput, type Texts } from './elements';
-import { pixelSize, sceneToSvg, wholeFrame, wrapLine, type Scene } from './exportSvg';
+import { buildModel, cutLongWords, NO_OVERLAYS, type MapInput, type Texts } from './elements';
+import { pixelSize, sceneToSvg, textWidthEstimate, wholeFrame, wrapLine, type Scene } from './exportSvg';
 import { convexHull, hullAround, hullPath } from './hull';
 import { nearestInDirection, readingOrder } from './keyboard';
 import { LIGHT, mix, textOn } from './palette';
@@ -231,5 +231,22 @@ describe('export', () => {
     expect(zh.length).toBeGreaterThan(2);
     expect(zh.join('')).toBe('网络工程总监兼首席技术官办公室主任');
     expect(wrapLine('', 100, 12)).toEqual(['']);
+  });
+
+  it('cuts only the words too wide for a card, and leaves the rest for Cytoscape to wrap', () => {
+    // a name with no space: cut to the card, nothing lost
+    const long = 'Maximiliana-Alexandrovna-Vandenberghe-Featherstonehaugh';
+    const cut = cutLongWords(long, 176, 12.5);
+    expect(cut.split('\n').length).toBeGreaterThan(1);
+    expect(cut.replaceAll('\n', '')).toBe(long);
+    for (const piece of cut.split('\n')) expect(textWidthEstimate(piece, 12.5)).toBeLessThanOrEqual(176);
+    // words that fit stay as they are, spaces and all (Cytoscape wraps them by their real width)
+    expect(cutLongWords('Chief Technology Officer of the group', 176, 12.5)).toBe('Chief Technology Officer of the group');
+    const zh = cutLongWords('网络工程总监兼首席技术官办公室主任', 120, 12.5);
+    expect(zh.replaceAll('\n', '')).toBe('网络工程总监兼首席技术官办公室主任');
+    expect(zh.split('\n').length).toBeGreaterThan(1);
+    // and the map's card carries the cut label
+    const m = buildModel(input({ detail: { ...detail, stakeholders: [person(1, { name: long })] } }));
+    expect(m.nodes.find((n) => n.id === 's1')!.label.split('\n')[0]!.length).toBeLessThan(long.length);
   });
 });
