@@ -49,7 +49,7 @@ fn load(path: &Path, name: &str) -> Result<(AccountDetail, Vec<TeamMember>), Cli
 }
 
 /// [`load`] as of a date: the account must have existed then, under that name.
-fn load_when(
+pub(crate) fn load_when(
     path: &Path,
     name: &str,
     when: When,

@@ -68,9 +68,14 @@ pub struct TimelineArgs {
     /// Print one JSON object instead of a table.
     #[arg(long)]
     pub json: bool,
-    /// The date stage ages are measured against (YYYY-MM-DD); today by default.
+    /// The date stage ages are measured against (YYYY-MM-DD); today by default, or the
+    /// --as-of date.
     #[arg(long, value_name = "DATE")]
     pub today: Option<chrono::NaiveDate>,
+    /// The stages as the workspace's history had them at the end of that day (YYYY-MM-DD,
+    /// local time): changes recorded later are left out.
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<chrono::NaiveDate>,
 }
 
 #[derive(Debug, Args)]

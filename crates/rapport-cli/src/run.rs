@@ -58,8 +58,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             &path,
             &args.account,
             args.json,
-            args.today
-                .unwrap_or_else(|| chrono::Local::now().date_naive()),
+            analysis::When::new(args.today, args.as_of),
             &mut out,
         ),
     }?;

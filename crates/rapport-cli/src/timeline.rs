@@ -8,9 +8,9 @@ use std::path::Path;
 use rapport_core::analysis::{stage_analytics, AccountTrail, StageAnalytics};
 use rapport_core::validate::parse_date;
 use rapport_core::{AccountDetail, StageChange};
-use rapport_store::Workspace;
 use serde_json::{json, Value};
 
+use crate::analysis::{load_when, When};
 use crate::error::CliError;
 use crate::output::table;
 
@@ -56,23 +56,16 @@ fn lines<'a>(
         .collect()
 }
 
-/// `rapport timeline --account NAME [--json] [--today DATE]`.
+/// `rapport timeline --account NAME [--json] [--today DATE] [--as-of DATE]`.
 pub fn timeline(
     path: &Path,
     account: &str,
     json: bool,
-    today: chrono::NaiveDate,
+    when: When,
     out: &mut impl Write,
 ) -> Result<(), CliError> {
-    let ws = Workspace::open(path)?;
-    let Some(id) = ws.account_named(account)? else {
-        let known = ws.list_accounts()?.into_iter().map(|a| a.name).collect();
-        return Err(CliError::UnknownAccount {
-            name: account.to_string(),
-            known,
-        });
-    };
-    let detail = ws.account_detail(id)?;
+    let (detail, _) = load_when(path, account, when)?;
+    let today = when.today;
     let stages = stage_analytics(&detail.stage_changes, today);
     let rows = lines(&detail, &stages, today);
     let today_s = today.format("%Y-%m-%d").to_string();

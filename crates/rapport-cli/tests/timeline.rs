@@ -162,3 +162,69 @@ fn portfolio_trails_add_quarterly_positions_also_as_of_a_date() {
         assert_eq!(out.status.code(), Some(2), "--quarters {bad}");
     }
 }
+
+#[test]
+fn timeline_as_of_a_date_shows_the_stages_the_history_had_then() {
+    let (_dir, file) = demo();
+    let now = ok_json(
+        &file,
+        &[
+            "timeline",
+            "--account",
+            "Northwind Telecom",
+            "--json",
+            "--today",
+            TODAY,
+        ],
+    );
+    let then = ok_json(
+        &file,
+        &[
+            "timeline",
+            "--account",
+            "Northwind Telecom",
+            "--json",
+            "--as-of",
+            YEAR_AGO,
+        ],
+    );
+    // measured against the as-of day, from the workspace as it was at its end
+    assert_eq!(then["today"], YEAR_AGO);
+    let past = Workspace::open(&file)
+        .expect("open")
+        .snapshot_as_of(date(YEAR_AGO))
+        .expect("past");
+    let id = past
+        .account_named("Northwind Telecom")
+        .expect("read")
+        .expect("the account existed a year ago");
+    let detail = past.account_detail(id).expect("detail");
+    let lib = stage_analytics(&detail.stage_changes, date(YEAR_AGO));
+    let changes = then["changes"].as_array().expect("changes");
+    assert_eq!(changes.len(), detail.stage_changes.len());
+    assert_eq!(
+        then["current"],
+        serde_json::to_value(lib.current).expect("json")
+    );
+    assert_eq!(then["since"].as_str(), lib.since.as_deref());
+    assert!(
+        changes.len() < now["changes"].as_array().expect("changes").len(),
+        "the demo recorded stage changes during the last year"
+    );
+    assert!(changes
+        .iter()
+        .all(|c| c["date"].as_str().is_some_and(|d| d <= YEAR_AGO)));
+
+    // a date that is not one is a usage error, as for `analyze --as-of`
+    let out = rapport(
+        &file,
+        &[
+            "timeline",
+            "--account",
+            "Northwind Telecom",
+            "--as-of",
+            "2025-02-30",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+}
